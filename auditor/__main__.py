@@ -1,0 +1,4 @@
+"""``python -m auditor`` runs the ``audit`` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,162 @@
+"""Term matching on the normalised text: literal substrings and ``re:`` regexes, grouped any/all/not.
+
+Substring matching needs no segmentation, so "行政执法" is found even where jieba's default
+dictionary would split it. Exclusions (``not``) are checked within the same sentence.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..text.normalize import Paragraph, TextView, fold
+
+_SENTENCE_END = "。!?！？;；\n"
+MAX_HITS_PER_TERM = 50
+
+
+@dataclass(frozen=True)
+class Term:
+    """One searchable term: a folded literal, or a compiled regex written ``re:…``."""
+
+    source: str
+    literal: str | None
+    regex: "re.Pattern[str] | None"
+
+    def spans(self, text: str, limit: int = MAX_HITS_PER_TERM):
+        """Yield (start, end) of up to ``limit`` occurrences in ``text``."""
+        count = 0
+        if self.literal is not None:
+            if not self.literal:
+                return
+            pos = text.find(self.literal)
+            while pos != -1 and count < limit:
+                yield pos, pos + len(self.literal)
+                count += 1
+                pos = text.find(self.literal, pos + len(self.literal))
+        else:
+            for m in self.regex.finditer(text):
+                if m.end() > m.start():
+                    yield m.span()
+                    count += 1
+                    if count >= limit:
+                        return
+
+
+def compile_term(source: str) -> Term:
+    """``re:`` prefix → regex (compiled as written); otherwise a literal folded like the report."""
+    if source.startswith("re:"):
+        return Term(source, None, re.compile(source[3:]))
+    return Term(source, fold(source), None)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found at ``line`` (offsets are within that line's normalised text)."""
+
+    term: str
+    line: int
+    start: int
+    end: int
+    group: int   # -1 for ``any``, else the index of the ``all`` group
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Compiled ``match`` block: pass on any ``any`` term or on every ``all`` group."""
+
+    any: tuple[Term, ...] = ()
+    all: tuple[tuple[Term, ...], ...] = ()
+    not_: tuple[Term, ...] = ()
+    min: int = 1
+
+    @classmethod
+    def build(cls, spec: dict | None) -> "Matcher | None":
+        if not spec:
+            return None
+        return cls(
+            tuple(compile_term(t) for t in spec.get("any", ())),
+            tuple(tuple(compile_term(t) for t in group) for group in spec.get("all", ())),
+            tuple(compile_term(t) for t in spec.get("not", ())),
+            int(spec.get("min", 1)),
+        )
+
+    def terms(self) -> list[str]:
+        """Every search term, for "what was searched" messages."""
+        out = [t.source for t in self.any]
+        for group in self.all:
+            out.extend(t.source for t in group)
+        return out
+
+    def find(self, scope: "Scope", limit: int = 12) -> list[Hit]:
+        """All hits (at most ``limit`` per term), in document order, exclusions applied."""
+        hits: list[Hit] = []
+        groups = [(-1, self.any)] + list(enumerate(self.all))
+        for index, terms in groups:
+            for term in terms:
+                for start, end in term.spans(scope.text, limit):
+                    if self.not_ and self._excluded(scope.text, start, end):
+                        continue
+                    line, ls, le = scope.locate(start, end)
+                    hits.append(Hit(term.source, line, ls, le, index))
+        hits.sort(key=lambda h: (h.line, h.start))
+        return hits
+
+    def _excluded(self, text: str, start: int, end: int) -> bool:
+        lo = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+        his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i != -1]
+        sentence = text[lo: min(his) if his else len(text)]
+        return any(next(t.spans(sentence, 1), None) for t in self.not_)
+
+    def matches(self, text: str) -> bool:
+        """Does a short raw text (a rule example) hold any term of this matcher?"""
+        return bool(self.find(Scope.of_text(text), 1))
+
+    def hits_in(self, norm: str) -> bool:
+        """Does an already-normalised short string (a heading) hold any term, exclusions applied?"""
+        for terms in (self.any, *self.all):
+            for term in terms:
+                for start, end in term.spans(norm, 3):
+                    if not (self.not_ and self._excluded(norm, start, end)):
+                        return True
+        return False
+
+
+@dataclass
+class Scope:
+    """The paragraphs a rule searches, joined into one string with a map back to lines."""
+
+    name: str
+    text: str
+    starts: list[int]
+    paragraphs: list[Paragraph]
+
+    @classmethod
+    def build(cls, name: str, view: TextView, spans: list[tuple[int, int]] | None) -> "Scope":
+        """Paragraphs starting inside ``spans`` (inclusive line ranges); ``None`` = whole text."""
+        chosen = [p for p in view.paragraphs
+                  if spans is None or any(lo <= p.lines[0] <= hi for lo, hi in spans)]
+        starts, pos = [], 0
+        for p in chosen:
+            starts.append(pos)
+            pos += len(p.text) + 1
+        return cls(name, "\n".join(p.text for p in chosen), starts, chosen)
+
+    @classmethod
+    def of_text(cls, text: str) -> "Scope":
+        from ..text.normalize import normalize_text
+        return cls.build("example", normalize_text(text), None)
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int]:
+        """Map a span of ``text`` to (line, start, end) within that line's normalised text."""
+        index = bisect_right(self.starts, start) - 1
+        para = self.paragraphs[index]
+        local = start - self.starts[index]
+        li = bisect_right(para.starts, local) - 1
+        line_start = para.starts[li]
+        line_len = (para.starts[li + 1] if li + 1 < len(para.starts) else len(para.text)) - line_start
+        s = local - line_start
+        return para.lines[li], s, min(s + (end - start), line_len)
+
+    def is_empty(self) -> bool:
+        return not self.text.strip()

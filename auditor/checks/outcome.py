@@ -1,0 +1,18 @@
+"""What a check returns: a status, a message and its evidence. The engine stamps the rule."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Evidence
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A check's verdict before the engine turns it into a ``Result``."""
+
+    status: str                       # pass | partial | fail | skip
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    searched: str | None = None
+    details: tuple[tuple[str, Any], ...] = field(default=())

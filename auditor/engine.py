@@ -1,0 +1,44 @@
+"""Run every rule of a rulebook against one parsed report: one ``Result`` per rule, passes included."""
+from __future__ import annotations
+
+from .checks.context import Context
+from .checks.items import check_conditional, check_forbid, check_item, check_substitute
+from .checks.outcome import Outcome
+from .checks.quality import QUALITY_CHECKS
+from .checks.structure import check_order, check_part
+from .models import Result
+from .rulebook.model import Rule, Rulebook
+
+_BY_TYPE = {
+    "part": check_part,
+    "order": check_order,
+    "item": check_item,
+    "forbid": check_forbid,
+    "substitute": check_substitute,
+    "conditional": check_conditional,
+}
+
+
+def run_rule(rule: Rule, ctx: Context) -> Outcome:
+    """The outcome of one rule; a rule that does not apply is a ``skip`` with its reason."""
+    reason = rule.applies_to(ctx.year, ctx.level)
+    if reason:
+        return Outcome("skip", reason)
+    if rule.type == "quality":
+        return QUALITY_CHECKS[rule.check](rule, ctx)
+    return _BY_TYPE[rule.type](rule, ctx)
+
+
+def run_rules(ctx: Context, rulebook: Rulebook) -> tuple[Result, ...]:
+    """Results in rulebook order, each stamped with its rule's id, kind, severity and basis."""
+    results = []
+    for rule in rulebook.rules:
+        outcome = run_rule(rule, ctx)
+        results.append(Result(
+            rule_id=rule.id, kind=rule.kind, part=rule.part, status=outcome.status,
+            severity=rule.severity, title=rule.title, message=outcome.message, basis=rule.basis,
+            evidence=outcome.evidence, searched=outcome.searched,
+            suggestion=rule.suggestion if outcome.status in ("fail", "partial") else None,
+            details=outcome.details,
+        ))
+    return tuple(results)

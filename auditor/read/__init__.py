@@ -1,0 +1,78 @@
+"""Bytes → text: pick a reader by content and suffix, always returning a ``Source``."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+
+from ..errors import InputError
+from .encoding import decode_text
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # documented in the README ("Limits")
+SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text of one input, one entry per line, with where each line came from."""
+
+    path: str
+    text: str
+    sha256: str
+    format: str = "txt"
+    pages: tuple[int, ...] | None = None   # page number of each line (PDF only)
+    encoding: str | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def read_path(path: str) -> Source:
+    """Read one report from ``path`` (``-`` is standard input) without modifying it."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return read_bytes(data, "<stdin>")
+    if not os.path.exists(path):
+        raise InputError(path, "文件不存在", "请检查路径")
+    if os.path.isdir(path):
+        raise InputError(path, "这是一个目录，不是文件")
+    size = os.path.getsize(path)
+    if size > MAX_INPUT_BYTES:
+        raise InputError(path, f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_INPUT_BYTES // (1024 * 1024)} MB）",
+                         "请拆分后分别审查")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
+    return read_bytes(data, path)
+
+
+def read_bytes(data: bytes, path: str) -> Source:
+    """Decode ``data`` (named ``path`` in messages) with the reader its content calls for."""
+    digest = hashlib.sha256(data).hexdigest()
+    lower = path.lower()
+    if not data.strip():
+        raise InputError(path, "文件为空" if not data else "文件只有空白字符", "没有可审查的内容")
+    if data.startswith(b"\xd0\xcf\x11\xe0") or lower.endswith((".doc", ".wps")):
+        raise InputError(path, "这是旧版 Word/WPS 二进制格式（.doc/.wps），无法直接读取",
+                         "请在 Word 或 WPS 中另存为 .docx 后再审查")
+    if data.startswith(b"%PDF") or lower.endswith(".pdf"):
+        from .pdf import read_pdf
+        text, pages = read_pdf(data, path)
+        return Source(path, text, digest, "pdf", pages)
+    if data.startswith(b"PK\x03\x04") or lower.endswith(".docx"):
+        from .docx import read_docx
+        return Source(path, read_docx(data, path), digest, "docx")
+    text, encoding = decode_text(data, path)
+    if lower.endswith((".html", ".htm")) or _looks_like_html(text):
+        from .html import read_html
+        return Source(path, read_html(text, path), digest, "html", encoding=encoding)
+    return Source(path, text, digest, "txt", encoding=encoding)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)

@@ -1,0 +1,67 @@
+"""Decode text files: UTF-8 (±BOM), UTF-16/32 with BOM, GB18030/GBK, Big5; refuse binaries."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 controls other than tab, newline, carriage return and form feed mark a binary file.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, str]:
+    """Return (text with ``\\n`` line ends, encoding name) or raise ``InputError``."""
+    text, encoding = _decode(data, path)
+    if "\x00" in text:
+        raise InputError(path, "含有 NUL 字节，像是二进制文件或已损坏的文本", "请提供 .txt/.docx/.pdf/.html 格式的报告")
+    controls = len(_CONTROL.findall(text[:65536]))
+    if controls > max(8, len(text[:65536]) // 100):
+        raise InputError(path, "含有大量控制字符，像是二进制文件", "请提供 .txt/.docx/.pdf/.html 格式的报告")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "文件只有空白字符", "没有可审查的内容")
+    return text, encoding
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError:
+                raise InputError(path, f"带 {name} 字节序标记，但内容无法按该编码解码") from None
+    if b"\x00" in data[:4096]:
+        guess = _utf16_without_bom(data)
+        if guess:
+            return guess
+        raise InputError(path, "含有 NUL 字节，像是二进制文件", "请提供 .txt/.docx/.pdf/.html 格式的报告")
+    for name in ("utf-8", "gb18030"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    try:
+        return data.decode("big5"), "big5"
+    except UnicodeDecodeError:
+        pass
+    raise InputError(path, "无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK 或 Big5）",
+                     "请另存为 UTF-8 编码的文本")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: accept only if it decodes and reads as text (Han or ASCII)."""
+    from charset_normalizer import from_bytes  # only for this rare case
+
+    best = from_bytes(data[:65536], cp_isolation=["utf_16_le", "utf_16_be"]).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding
+    except UnicodeDecodeError:
+        return None

@@ -1,0 +1,57 @@
+"""One plain-data form of the results (the JSON contract); every machine format starts here."""
+from __future__ import annotations
+
+from .. import __version__
+from ..models import AuditResult, Result
+
+SCHEMA_VERSION = "1"
+
+
+def check_record(r: Result) -> dict:
+    """One check as a JSON-ready dict (keys of the contract first, extras after)."""
+    record = {
+        "id": r.rule_id, "kind": r.kind, "part": r.part, "status": r.status, "severity": r.severity,
+        "message": r.message, "basis": r.basis,
+        "evidence": [{"line": e.line, "text": e.text, **({"page": e.page} if e.page else {})} for e in r.evidence],
+        "title": r.title,
+    }
+    if r.searched:
+        record["searched"] = r.searched
+    if r.suggestion:
+        record["suggestion"] = r.suggestion
+    if r.details:
+        record["details"] = {k: _plain(v) for k, v in r.details}
+    if r.waived:
+        record["waived"] = r.waived
+    return record
+
+
+def report_record(a: AuditResult) -> dict:
+    """One audited report as a JSON-ready dict."""
+    return {
+        "path": a.path, "sha256": a.sha256, "is_report": a.is_report,
+        "meta": {"title": a.meta.title, "issuer": a.meta.issuer, "year": a.meta.year, "level": a.meta.level},
+        "parts": [{"id": p.id, "status": p.status, "heading": p.heading, "line": p.line, "end_line": p.end_line}
+                  for p in a.parts],
+        "checks": [check_record(r) for r in a.results],
+        "score": a.score, "passed": a.passed,
+        "notes": list(a.notes),
+    }
+
+
+def document(results: list[AuditResult], rulebook_id: str, rulebook_version: str) -> dict:
+    """The whole JSON document for one run."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "auditor", "version": __version__},
+        "rulebook": {"id": rulebook_id, "version": rulebook_version},
+        "reports": [report_record(a) for a in results],
+    }
+
+
+def _plain(value):
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

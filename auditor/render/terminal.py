@@ -1,0 +1,117 @@
+"""The default terminal report (rich), in Chinese; plain text when not a terminal."""
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..models import AuditResult
+from .labels import CHECK_STATUS, LEVEL, PART_LABELS, PART_STATUS, SEVERITY, gaps, status_label
+
+_PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red"}
+_CHECK_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim"}
+_SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render_terminal(result: AuditResult, width: int = 100, color: bool = False, verbose: bool = False) -> str:
+    """The coverage and gap report for one file as a string (ANSI colours only when ``color``)."""
+    console = Console(file=io.StringIO(), width=width, force_terminal=color, color_system="standard" if color else None,
+                      no_color=not color, highlight=False, emoji=False)
+    table_box = box.SIMPLE_HEAD if color else box.ASCII2
+    console.print(_header(result))
+    if not result.is_report:
+        for note in result.notes:
+            console.print(Text(note, style="bold yellow"))
+        return console.file.getvalue()
+    console.print(_parts_table(result, table_box))
+    console.print(_checklist(result, table_box, verbose))
+    console.print(_gap_list(result))
+    for note in result.notes:
+        console.print(Text("注：" + note, style="dim"))
+    return console.file.getvalue()
+
+
+def _header(result: AuditResult) -> Panel:
+    m = result.meta
+    verdict = Text("通过", style="bold green") if result.passed else Text("未通过", style="bold red")
+    errors = sum(1 for r in result.results if r.status == "fail" and r.severity == "error" and not r.waived)
+    lines = [
+        Text.assemble(("标题：", "bold"), m.title or "（未找到标题行）"),
+        Text.assemble(("主体：", "bold"), m.issuer or "（未识别）", "    ", ("年度：", "bold"),
+                      str(m.year) if m.year else "（未识别）", "    ", ("层级：", "bold"), LEVEL.get(m.level, m.level)),
+        Text.assemble(("规则集：", "bold"), f"{result.rulebook_id} {result.rulebook_version}"),
+    ]
+    if result.is_report:
+        lines.append(Text.assemble(("得分：", "bold"), f"{result.score:g}/100    ", ("结论：", "bold"), verdict,
+                                   f"（{errors} 项错误级问题）" if errors else ""))
+    return Panel(Group(*lines), title=Text(f"法治政府建设年度报告审查 · {result.path}"), title_align="left",
+                 box=box.ROUNDED if result.passed is not None else box.ASCII)
+
+
+def _parts_table(result: AuditResult, table_box) -> Table:
+    table = Table(title="五个组成部分", title_justify="left", box=table_box, expand=True, show_lines=False)
+    table.add_column("部分", no_wrap=True, ratio=3)
+    table.add_column("状态", no_wrap=True, ratio=1)
+    table.add_column("报告中的标题", ratio=6, overflow="fold")
+    table.add_column("行", no_wrap=True, justify="right", ratio=1)
+    for p in result.parts:
+        span = f"{p.line}–{p.end_line}" if p.line else "—"
+        heading = Text(p.heading or (p.note or "—"))
+        if p.heading and p.note:
+            heading.append(f"（{p.note}）", style="dim")
+        table.add_row(PART_LABELS[p.id], Text(PART_STATUS[p.status], style=_PART_STYLE[p.status]), heading, span)
+    return table
+
+
+def _checklist(result: AuditResult, table_box, verbose: bool) -> Table:
+    table = Table(title="检查清单", title_justify="left", box=table_box, expand=True)
+    table.add_column("状态", no_wrap=True, ratio=1)
+    table.add_column("检查项", ratio=4, overflow="fold")
+    table.add_column("证据或说明", ratio=7, overflow="fold")
+    for r in result.results:
+        status = Text(status_label(r.status, r.kind), style=_CHECK_STYLE[r.status])
+        if r.waived:
+            status = Text("已豁免", style="magenta")
+        item = Text(r.title)
+        item.append(f"\n{r.rule_id}", style="dim")
+        table.add_row(status, item, _evidence_text(r, verbose))
+    return table
+
+
+def _evidence_text(r, verbose: bool) -> Text:
+    if r.waived:
+        return Text(f"豁免理由：{r.waived}", style="magenta")
+    if r.status == "skip":
+        return Text(r.message, style="dim")
+    text = Text()
+    if r.status != "pass" or not r.evidence:
+        text.append(r.message)
+    shown = r.evidence if verbose else r.evidence[:1]
+    for e in shown:
+        if text:
+            text.append("\n")
+        where = f"第{e.page}页 " if e.page else ""
+        text.append(f"{where}第{e.line}行：", style="bold")
+        text.append(e.text)
+    return text
+
+
+def _gap_list(result: AuditResult) -> Group:
+    items = gaps(result.results)
+    if not items:
+        return Group(Text("问题与建议：无。所有适用的检查项均已满足。", style="green"))
+    out = [Text(f"问题与建议（{len(items)} 项，按严重程度排列）", style="bold")]
+    for n, r in enumerate(items, 1):
+        line = Text(f"{n}. ")
+        line.append(f"[{SEVERITY[r.severity]}]", style=_SEV_STYLE[r.severity])
+        line.append(f" {r.title}（{r.rule_id}，{CHECK_STATUS[r.status] if r.kind in ('part', 'item') else status_label(r.status, r.kind)}）")
+        out.append(line)
+        out.append(Text(f"   {r.message}"))
+        if r.suggestion:
+            out.append(Text(f"   建议：{r.suggestion}", style="cyan"))
+        out.append(Text(f"   依据：{r.basis}", style="dim"))
+    return Group(*out)

@@ -1,0 +1,187 @@
+"""The matching view of a report: folded text per line, hard wraps joined, exact line map kept.
+
+Matching never sees the original bytes, and evidence never quotes the matching view:
+every normalised character remembers the original character it came from.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Callable
+
+from .markers import parse_marker
+
+# Word-processor residue exported into plain text, e.g. "[bookmark: _GoBack]", "{ PAGE }".
+RESIDUE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC|REF|MERGEFIELD)\b[^}\n]{0,120}\}")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u300a\u300b"
+# Whitespace next to a Han character or CJK punctuation carries no meaning: "2020 年" → "2020年".
+_SPACES = re.compile(rf"(?<=[{_HAN}{_CJK_PUNCT}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_HAN}{_CJK_PUNCT}])")
+_EDGES = re.compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$")
+_INNER_PUNCT = re.compile(r"[,，、;；:：。]")
+_TERMINAL = tuple("。！？!?;；:：”’」』)）》】…")
+
+Mapping = "array[int] | None"   # normalised index → original index; None means identity
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Consecutive original lines joined because the text was hard-wrapped mid-sentence."""
+
+    text: str
+    lines: tuple[int, ...]     # 1-based original line numbers
+    starts: tuple[int, ...]    # offset in ``text`` where each of those lines begins
+
+    def line_at(self, offset: int) -> int:
+        """The original line that holds ``text[offset]``."""
+        return self.lines[bisect_right(self.starts, offset) - 1]
+
+
+@dataclass(frozen=True)
+class TextView:
+    """Original lines, their normalised forms, the joined paragraphs and the residue found."""
+
+    lines: tuple[str, ...]
+    norm: tuple[str, ...]
+    maps: tuple[object, ...]
+    paragraphs: tuple[Paragraph, ...]
+    residue: tuple[tuple[int, str], ...]
+    converted: bool = False
+
+    def excerpt(self, line: int, start: int = 0, end: int | None = None, width: int = 48) -> str:
+        """Quote the original ``line`` around the normalised span [start, end)."""
+        original = self.lines[line - 1]
+        norm = self.norm[line - 1]
+        if not norm:
+            return original.strip()[:width]
+        end = len(norm) if end is None else max(start + 1, end)
+        o_start, o_end = _to_original(self.maps[line - 1], start, end, len(original))
+        pad = max(0, (width - (o_end - o_start)) // 2)
+        lo, hi = max(0, o_start - pad), min(len(original), o_end + pad)
+        return original[lo:hi].strip()
+
+    def paragraph_offset_to_line(self, para: Paragraph, offset: int) -> tuple[int, int]:
+        """(line, offset within that line's normalised text) for an offset in ``para``."""
+        idx = bisect_right(para.starts, offset) - 1
+        return para.lines[idx], offset - para.starts[idx]
+
+
+def _to_original(mapping, start: int, end: int, length: int) -> tuple[int, int]:
+    if mapping is None:
+        return start, min(end, length)
+    if not len(mapping):
+        return 0, 0
+    start = min(start, len(mapping) - 1)
+    end = min(end, len(mapping))
+    return mapping[start], mapping[end - 1] + 1
+
+
+def fold(text: str, convert: Callable[[str], str] | None = None) -> str:
+    """The matching form of a short string (a rulebook term): same folding as the report."""
+    return normalize_line(text, convert)[0]
+
+
+def normalize_line(line: str, convert: Callable[[str], str] | None = None) -> tuple[str, object, list[str]]:
+    """Fold one line for matching; return (text, mapping, residue removed)."""
+    text, mapping, residue = line, None, []
+    found = [m.span() for m in RESIDUE.finditer(text)]
+    if found:
+        residue = [text[s:e] for s, e in found]
+        text, mapping = _delete(text, mapping, found)
+    text, mapping = _recode(text, mapping, lambda s: unicodedata.normalize("NFKC", s))
+    if convert is not None:
+        text, mapping = _recode(text, mapping, convert)
+    spans = [m.span() for m in _SPACES.finditer(text)] + [m.span() for m in _EDGES.finditer(text)]
+    if spans:
+        text, mapping = _delete(text, mapping, sorted(set(spans)))
+    return text, mapping, residue
+
+
+def _recode(text: str, mapping, fn: Callable[[str], str]):
+    out = fn(text)
+    if out == text:
+        return text, mapping
+    if len(out) == len(text):   # one-for-one (the common case: full-width → half-width)
+        return out, mapping
+    new = array("I")
+    pieces = []
+    for i, ch in enumerate(text):
+        piece = fn(ch)
+        pieces.append(piece)
+        origin = i if mapping is None else mapping[i]
+        new.extend([origin] * len(piece))
+    return "".join(pieces), new
+
+
+def _delete(text: str, mapping, spans: list[tuple[int, int]]):
+    keep_text, new = [], array("I")
+    pos = 0
+    for s, e in spans:
+        if s < pos:
+            s = pos
+        if s >= e:
+            continue
+        keep_text.append(text[pos:s])
+        new.extend(range(pos, s) if mapping is None else mapping[pos:s])
+        pos = e
+    keep_text.append(text[pos:])
+    new.extend(range(pos, len(text)) if mapping is None else mapping[pos:])
+    return "".join(keep_text), new
+
+
+def normalize_text(text: str, convert: Callable[[str], str] | None = None) -> TextView:
+    """Build the matching view of a whole report (``text`` uses ``\\n`` line ends)."""
+    lines = tuple(text.split("\n"))
+    norm, maps, residue = [], [], []
+    for number, line in enumerate(lines, 1):
+        folded, mapping, removed = normalize_line(line, convert)
+        norm.append(folded)
+        maps.append(mapping)
+        residue.extend((number, r) for r in removed)
+    return TextView(lines, tuple(norm), tuple(maps), _paragraphs(norm), tuple(residue), convert is not None)
+
+
+def _paragraphs(norm: list[str]) -> tuple[Paragraph, ...]:
+    paras: list[Paragraph] = []
+    i, n = 0, len(norm)
+    while i < n:
+        if not norm[i]:
+            i += 1
+            continue
+        texts, numbers, starts, length = [norm[i]], [i + 1], [0], len(norm[i])
+        j = i + 1
+        while _wrapped(texts[-1]):
+            k = j
+            while k < n and not norm[k] and k - j < 2:
+                k += 1
+            if k >= n or not norm[k] or parse_marker(norm[k]):
+                break
+            starts.append(length)
+            texts.append(norm[k])
+            numbers.append(k + 1)
+            length += len(norm[k])
+            j = k + 1
+        paras.append(Paragraph("".join(texts), tuple(numbers), tuple(starts)))
+        i = j
+    return tuple(paras)
+
+
+def _wrapped(line: str) -> bool:
+    """True when ``line`` stops mid-sentence (e.g. "认真贯彻《重大行政决策程序暂").
+
+    A title or a bare heading also ends without punctuation, so a line only counts as
+    wrapped when its text (after any heading marker) already holds sentence punctuation
+    or an unclosed book-title mark.
+    """
+    if not line or line.endswith(_TERMINAL):
+        return False
+    marker = parse_marker(line)
+    body = line[marker.end:] if marker else line
+    if body.count("《") > body.count("》"):
+        return True
+    if marker:
+        return "。" in body
+    return bool(_INNER_PUNCT.search(body))

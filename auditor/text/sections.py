@@ -1,0 +1,58 @@
+"""Headings found by their numbering marker, with the span of lines each one governs."""
+from __future__ import annotations
+
+import re
+
+from ..models import Section
+from .markers import parse_marker
+from .normalize import TextView
+
+_RUN_IN_END = re.compile(r"[。!?！？;；]")
+MAX_TITLE = 80
+
+
+def parse_sections(view: TextView) -> tuple[Section, ...]:
+    """Every line that starts with a heading marker, in document order.
+
+    ``一是…二是…`` enumerations are not markers; a line such as
+    "1.规范依法决策程序。加强重大行政决策机制建设…" is a run-in heading whose title ends at
+    the first full stop.
+    """
+    found = []
+    for index, norm in enumerate(view.norm):
+        marker = parse_marker(norm) if norm else None
+        if marker is None:
+            continue
+        rest = norm[marker.end:]
+        stop = _RUN_IN_END.search(rest)
+        title = (rest[: stop.start()] if stop else rest)[:MAX_TITLE]
+        run_in = len(rest) - len(title)
+        original = view.excerpt(index + 1, 0, marker.end, width=0)
+        found.append((index + 1, marker, title.strip(), run_in, _style(marker.style, original)))
+    sections = []
+    total = len(view.lines)
+    for i, (line, marker, title, run_in, style) in enumerate(found):
+        end = total
+        for later_line, later, *_ in found[i + 1:]:
+            if later.level <= marker.level:
+                end = later_line - 1
+                break
+        next_heading = found[i + 1][0] if i + 1 < len(found) else total + 1
+        body = run_in + sum(len(view.norm[k]) for k in range(line, min(next_heading - 1, end)))
+        original = view.excerpt(line, 0, marker.end, width=0)
+        sections.append(Section(original.strip(), marker.number, marker.level, title, line,
+                                _trim_end(view, line, end), style, body))
+    return tuple(sections)
+
+
+def _style(style: str, original: str) -> str:
+    """Keep the bracket width actually used: "（cn）" (full) vs "(cn)" (half)."""
+    if style.startswith("(") and original.lstrip().startswith("（"):
+        return "（" + style[1:].replace(")", "）", 1)
+    return style
+
+
+def _trim_end(view: TextView, start: int, end: int) -> int:
+    while end > start and not view.norm[end - 1]:
+        end -= 1
+    return end

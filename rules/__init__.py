@@ -1,0 +1,1 @@
+"""The shipped rulebooks (YAML data, packaged into the wheel as ``auditor.rules``)."""
