@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
 import click
@@ -106,7 +107,7 @@ def _print_terminal(audited, failures, summary, verbose, width, color):
 
     is_tty = sys.stdout.isatty()
     color = is_tty and not os.environ.get("NO_COLOR") if color is None else color
-    width = width or (click.get_terminal_size()[0] if is_tty else 100)
+    width = width or (shutil.get_terminal_size().columns if is_tty else 100)
     if not summary:
         for result in audited:
             click.echo(render_terminal(result, width, color, verbose), nl=False)

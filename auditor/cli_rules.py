@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import click
 
@@ -27,7 +28,7 @@ def list_rules(rulebook_ref, fmt):
     elif fmt == "markdown":
         click.echo(render_rules_markdown(rulebook), nl=False)
     else:
-        click.echo(render_rules_table(rulebook, click.get_terminal_size()[0]), nl=False)
+        click.echo(render_rules_table(rulebook, shutil.get_terminal_size().columns), nl=False)
 
 
 @rules.command("show")

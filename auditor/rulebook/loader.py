@@ -20,9 +20,17 @@ DEFAULT_RULEBOOK = "national"
 _CACHE_VERSION = "1"
 
 
+def rules_dir():
+    """The shipped ``rules/`` folder: package data when installed, the checkout's folder otherwise."""
+    try:
+        return resources.files("auditor.rules")
+    except ModuleNotFoundError:  # running from a source checkout without installing
+        return Path(__file__).resolve().parents[2] / "rules"
+
+
 def builtin_names() -> list[str]:
     """Names of the rulebooks shipped in the package (``rules/*.yaml``)."""
-    return sorted(p.name[:-5] for p in resources.files("auditor.rules").iterdir() if p.name.endswith(".yaml"))
+    return sorted(p.name[:-5] for p in rules_dir().iterdir() if p.name.endswith(".yaml"))
 
 
 def load_rulebook(name_or_path: str | None = None) -> Rulebook:
@@ -41,14 +49,15 @@ def _read(ref: str, base_dir: Path | None) -> tuple[str, str, Path | None]:
             return path.read_text(encoding="utf-8"), str(path), path.parent
         except (OSError, UnicodeDecodeError) as exc:
             raise RulebookError(str(path), "", f"无法读取：{exc}") from None
-    resource = resources.files("auditor.rules") / f"{ref}.yaml"
+    package = rules_dir()
+    resource = package / f"{ref}.yaml"
     if not resource.is_file():
         known = "、".join(builtin_names())
         raise RulebookError(ref, "", f"没有名为 {ref} 的内置规则集（可用：{known}），也不是 .yaml 文件路径")
-    return resource.read_text(encoding="utf-8"), f"{ref} (内置)", None
+    return resource.read_text(encoding="utf-8"), f"{ref} (内置)", package
 
 
-def _parse(text: str, origin: str) -> dict:
+def _parse(text: str, origin: str, fragment: bool = False) -> dict:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -60,8 +69,31 @@ def _parse(text: str, origin: str) -> dict:
         raise RulebookError(origin, where, f"YAML 语法错误：{problem}") from None
     if not isinstance(data, dict):
         raise RulebookError(origin, "", "规则集顶层必须是映射（id、version、rules …）")
-    _validate(data, text, origin)
+    if fragment:
+        extra = sorted(set(data) - {"rules", "description"})
+        if extra or not isinstance(data.get("rules"), list):
+            raise RulebookError(origin, f"$.{extra[0]}" if extra else "$", "被 include 的文件只能包含 rules 列表")
+        _validate({"id": "fragment", "version": "0", "rules": data["rules"]}, text, origin)
+    else:
+        _validate(data, text, origin)
     return data
+
+
+def _included_rules(data: dict, origin: str, base_dir) -> list[dict]:
+    """Rules of the main file, then of each ``include:`` file in order (paths relative to it)."""
+    rules = list(data.get("rules", []))
+    for ref in data.get("include", []):
+        if base_dir is None or ref.startswith(("/", "..")):
+            raise RulebookError(origin, "include", f"include 只能引用规则集所在目录下的文件：{ref}")
+        target = base_dir / ref
+        if not target.is_file():
+            raise RulebookError(origin, "include", f"被 include 的文件不存在：{ref}")
+        try:
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RulebookError(ref, "", f"无法读取：{exc}") from None
+        rules.extend(_parse(text, f"{origin} → {ref}", fragment=True)["rules"])
+    return rules
 
 
 def _validate(data: dict, text: str, origin: str) -> None:
@@ -111,7 +143,7 @@ def _resolve(text: str, origin: str, base_dir: Path | None, seen: tuple[str, ...
     if origin in seen:
         raise RulebookError(origin, "extends", "规则集循环继承：" + " → ".join(seen + (origin,)))
     data = _parse(text, origin)
-    own = data.get("rules", [])
+    own = _included_rules(data, origin, base_dir)
     _check_duplicates(own, origin)
     if "extends" not in data:
         if data.get("override") or data.get("disable"):
