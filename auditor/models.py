@@ -57,6 +57,7 @@ class PartFinding:
     end_line: int | None = None
     spans: tuple[tuple[int, int], ...] = ()
     note: str | None = None
+    placement: str = "heading"     # heading (top level) | embedded (a sub-section) | content (no heading)
 
 
 @dataclass(frozen=True)

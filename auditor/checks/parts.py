@@ -82,7 +82,7 @@ def _embedded(rule: Rule, view: TextView, sections) -> PartFinding | None:
         body = _body_chars(view, section, *span)
         status = "present" if body >= rule.min_chars else "weak"
         return PartFinding(rule.part, status, _heading_text(view, section.line), section.line, section.end_line,
-                           (span,), f"作为第{section.line}行所在部分的下级标题出现")
+                           (span,), "作为其他部分的下级标题出现", "embedded")
     return None
 
 
@@ -94,7 +94,7 @@ def _from_content(rule: Rule, view: TextView, spans) -> PartFinding:
         return PartFinding(rule.part, "missing")
     lines = sorted({h.line for h in hits})
     return PartFinding(rule.part, "weak", None, lines[0], lines[-1], tuple((ln, ln) for ln in lines),
-                       "没有对应的标题，只在正文中找到相关内容")
+                       "没有对应的标题，只在正文中找到相关内容", "content")
 
 
 def _heading_text(view: TextView, line: int) -> str:

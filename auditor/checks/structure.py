@@ -22,9 +22,10 @@ def check_part(rule: Rule, ctx: Context) -> Outcome:
 
 
 def check_order(rule: Rule, ctx: Context) -> Outcome:
-    """Parts that were found must appear in the statutory order; missing parts are ignored."""
+    """Parts with their own top-level heading must appear in the statutory order; parts that are
+    missing, embedded in another part or found only in running text have no position to judge."""
     found = [(ctx.parts[p].line, p) for p in rule.parts
-             if p in ctx.parts and ctx.parts[p].status != "missing" and ctx.parts[p].line]
+             if p in ctx.parts and ctx.parts[p].status != "missing" and ctx.parts[p].placement == "heading"]
     expected = [p for p in rule.parts if any(p == q for _, q in found)]
     actual = [p for _, p in sorted(found)]
     searched = "比较各部分出现的先后：" + " → ".join(PART_NAMES[p] for p in rule.parts)

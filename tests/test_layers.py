@@ -1,0 +1,44 @@
+"""The core never imports the CLI or the terminal library: only ``cli*`` and ``render`` may."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "auditor"
+FORBIDDEN = {"click", "rich"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and node.level and node.module and node.module.startswith("render"):
+            names.add("render")
+    return names
+
+
+def test_core_does_not_import_cli_or_terminal_libraries():
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith(("cli", "render/", "__main__")):
+            continue
+        bad = _imports(path) & (FORBIDDEN | {"render"})
+        if bad:
+            offenders.append((rel, sorted(bad)))
+    assert offenders == []
+
+
+def test_only_the_cli_imports_renderers():
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith(("cli", "render/")):
+            continue
+        if "render" in _imports(path):
+            offenders.append(rel)
+    assert offenders == []
