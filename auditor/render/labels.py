@@ -4,6 +4,8 @@ from __future__ import annotations
 PART_LABELS = {"measures": "一、主要举措和成效", "shortcomings": "二、存在的不足和原因",
                "leadership": "三、第一责任人履职情况", "plans": "四、下一年度主要安排",
                "other": "五、其他需要报告的情况"}
+SHORT_PART_LABELS = {"measures": "一 举措和成效", "shortcomings": "二 不足和原因", "leadership": "三 第一责任人履职",
+                     "plans": "四 下一年度安排", "other": "五 其他情况"}
 PART_STATUS = {"present": "已具备", "weak": "单薄", "missing": "缺失"}
 CHECK_STATUS = {"pass": "符合", "partial": "部分", "fail": "缺失", "skip": "不适用"}
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}

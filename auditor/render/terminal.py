@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich import box
 from rich.console import Console, Group
@@ -10,7 +11,15 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import AuditResult
-from .labels import CHECK_STATUS, LEVEL, PART_LABELS, PART_STATUS, SEVERITY, gaps, status_label
+from .labels import CHECK_STATUS, LEVEL, PART_STATUS, SEVERITY, SHORT_PART_LABELS, gaps, status_label
+
+# Display only: a space beside a Han character ("3、 2020年") would make rich wrap there.
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]+|[ \t]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
+def _display(text: str) -> str:
+    return _CJK_SPACE.sub("", text)
+
 
 _PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red"}
 _CHECK_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim"}
@@ -54,31 +63,34 @@ def _header(result: AuditResult) -> Panel:
 
 def _parts_table(result: AuditResult, table_box) -> Table:
     table = Table(title="五个组成部分", title_justify="left", box=table_box, expand=True, show_lines=False)
-    table.add_column("部分", no_wrap=True, ratio=3)
-    table.add_column("状态", no_wrap=True, ratio=1)
-    table.add_column("报告中的标题", ratio=6, overflow="fold")
-    table.add_column("行", no_wrap=True, justify="right", ratio=1)
+    table.add_column("部分", no_wrap=True, min_width=16)
+    table.add_column("状态", no_wrap=True, min_width=6)
+    table.add_column("报告中的标题", ratio=1, overflow="fold")
+    table.add_column("行", no_wrap=True, justify="right", min_width=7)
     for p in result.parts:
         span = f"{p.line}–{p.end_line}" if p.line else "—"
-        heading = Text(p.heading or (p.note or "—"))
+        heading = Text(_display(p.heading or (p.note or "—")))
         if p.heading and p.note:
             heading.append(f"（{p.note}）", style="dim")
-        table.add_row(PART_LABELS[p.id], Text(PART_STATUS[p.status], style=_PART_STYLE[p.status]), heading, span)
+        table.add_row(SHORT_PART_LABELS[p.id], Text(PART_STATUS[p.status], style=_PART_STYLE[p.status]), heading, span)
     return table
 
 
 def _checklist(result: AuditResult, table_box, verbose: bool) -> Table:
     table = Table(title="检查清单", title_justify="left", box=table_box, expand=True)
-    table.add_column("状态", no_wrap=True, ratio=1)
-    table.add_column("检查项", ratio=4, overflow="fold")
-    table.add_column("证据或说明", ratio=7, overflow="fold")
+    table.add_column("状态", no_wrap=True, min_width=6)
+    table.add_column("检查项 · 证据或说明", ratio=1, overflow="fold")
     for r in result.results:
         status = Text(status_label(r.status, r.kind), style=_CHECK_STYLE[r.status])
         if r.waived:
             status = Text("已豁免", style="magenta")
-        item = Text(r.title)
-        item.append(f"\n{r.rule_id}", style="dim")
-        table.add_row(status, item, _evidence_text(r, verbose))
+        cell = Text(r.title, style="bold")
+        cell.append(f"  {r.rule_id}", style="dim")
+        evidence = _evidence_text(r, verbose)
+        if evidence:
+            cell.append("\n")
+            cell.append_text(evidence)
+        table.add_row(status, cell)
     return table
 
 
@@ -96,7 +108,7 @@ def _evidence_text(r, verbose: bool) -> Text:
             text.append("\n")
         where = f"第{e.page}页 " if e.page else ""
         text.append(f"{where}第{e.line}行：", style="bold")
-        text.append(e.text)
+        text.append(_display(e.text))
     return text
 
 
