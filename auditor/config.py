@@ -1,0 +1,204 @@
+"""Project configuration: ``.audit.yaml`` or ``[tool.audit]`` in ``pyproject.toml``, found by walking up.
+
+Discovery starts at each audited path (a file's folder, or the folder given) and walks up to the
+filesystem root; the first folder holding ``.audit.yaml``, or a ``pyproject.toml`` with a
+``[tool.audit]`` table, wins (``.audit.yaml`` first when a folder has both). A path with nothing above
+it falls back to the same search from the working directory. All inputs of one run must resolve to
+the same file, or all to none — a run applies one configuration — otherwise it is an error. Values
+given on the command line override the file; the file overrides the defaults. Relative paths in the
+file (``rulebook``, ``waivers``) are relative to the file's folder.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import AuditorError
+from .models import LEVELS
+
+CONFIG_NAME = ".audit.yaml"
+DEFAULTS: dict = {"rulebook": "national", "level": None, "year": None, "fail_under": 0.0, "fail_level": "error",
+                  "select": (), "ignore": (), "waivers": None}
+DEFAULT_LABEL, CLI_LABEL = "默认", "命令行"
+
+
+class ConfigError(AuditorError):
+    """A configuration file that cannot be used (exit code 2); the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective options of a run and, for each, where its value came from."""
+
+    rulebook: str
+    level: str | None
+    year: int | None
+    fail_under: float
+    fail_level: str
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    waivers: str | None
+    file: str | None                       # the configuration file used, if any
+    origins: tuple[tuple[str, str], ...]   # (key, 默认 | 命令行 | the file)
+
+    def origin(self, key: str) -> str:
+        """Where the value of ``key`` came from."""
+        return dict(self.origins)[key]
+
+
+def resolve_settings(paths: list[str], overrides: dict, config_path: str | None = None,
+                     cwd: str | None = None) -> Settings:
+    """Defaults ← the discovered (or given) file ← command-line ``overrides`` (``None`` = not given)."""
+    found = Path(config_path) if config_path else discover(paths, cwd)
+    from_file, label = (read_config(found), _label(found)) if found else ({}, "")
+    values, origins = {}, []
+    for key, default in DEFAULTS.items():
+        if overrides.get(key) not in (None, ()):
+            values[key], source = overrides[key], CLI_LABEL
+        elif key in from_file:
+            values[key], source = from_file[key], label
+        else:
+            values[key], source = default, DEFAULT_LABEL
+        origins.append((key, source))
+    values["select"], values["ignore"] = tuple(values["select"]), tuple(values["ignore"])
+    return Settings(**values, file=str(found) if found else None, origins=tuple(origins))
+
+
+def discover(paths: list[str], cwd: str | None = None) -> Path | None:
+    """The one configuration file governing ``paths`` (see the module docstring), or ``None``."""
+    cwd = cwd or os.getcwd()
+    starts = {_start_dir(p, cwd) for p in paths} or {Path(cwd)}
+    found = {find_config(start) or find_config(Path(cwd)) for start in sorted(starts)}
+    if len(found) > 1:
+        names = "、".join(sorted(str(f) if f else "无配置" for f in found))
+        raise ConfigError(f"这些报告属于不同的配置（{names}）：请分别审查，或用 --config 指定一个")
+    return found.pop()
+
+
+def find_config(start: Path) -> Path | None:
+    """Walk up from ``start``: the first ``.audit.yaml`` or ``pyproject.toml`` with ``[tool.audit]``."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _load_pyproject(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def read_config(path: Path) -> dict:
+    """The validated values of one configuration file (paths made absolute)."""
+    if path.name == "pyproject.toml":
+        data = _load_pyproject(path)
+        if data is None:
+            raise ConfigError(f"{path}: 没有 [tool.audit] 配置")
+    else:
+        data = _load_yaml(path)
+    unknown = sorted(set(data) - set(DEFAULTS))
+    if unknown:
+        raise ConfigError(f"{_label(path)}: 未知的配置项 {unknown[0]}（可用：{'、'.join(DEFAULTS)}）")
+    return {key: _VALIDATORS[key](value, path, key) for key, value in data.items()}
+
+
+def _start_dir(path: str, cwd: str) -> Path:
+    if path == "-":
+        return Path(cwd)
+    full = Path(cwd, path).resolve()
+    return full if full.is_dir() else full.parent
+
+
+def _label(path: Path) -> str:
+    return f"{path} [tool.audit]" if path.name == "pyproject.toml" else str(path)
+
+
+def _load_yaml(path: Path) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第{mark.line + 1}行：" if mark else ""
+        raise ConfigError(f"{path}: {where}YAML 语法错误（{getattr(exc, 'problem', None) or exc}）") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: 配置文件顶层必须是映射（键: 值）")
+    return data
+
+
+def _load_pyproject(path: Path) -> dict | None:
+    """The ``[tool.audit]`` table, or ``None`` when the file has none."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: 无法读取（{exc}）") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 语法错误（{exc}）") from None
+    table = data.get("tool", {}).get("audit")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.audit] 必须是表")
+    return table
+
+
+def _bad(path: Path, key: str, reason: str) -> ConfigError:
+    return ConfigError(f"{_label(path)}: {key}: {reason}")
+
+
+def _rulebook(value, path, key):
+    if not isinstance(value, str) or not value.strip():
+        raise _bad(path, key, "应为内置规则集名称或 YAML 文件路径")
+    looks_like_path = value.endswith((".yaml", ".yml")) or "/" in value or os.sep in value
+    return str((path.parent / value).resolve()) if looks_like_path else value
+
+
+def _level(value, path, key):
+    if value not in LEVELS:
+        raise _bad(path, key, f"应为 {' | '.join(LEVELS)} 之一（收到 {value!r}）")
+    return value
+
+
+def _year(value, path, key):
+    if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+        raise _bad(path, key, f"应为 2000–2100 之间的年份（收到 {value!r}）")
+    return value
+
+
+def _fail_under(value, path, key):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise _bad(path, key, f"应为 0–100 之间的数（收到 {value!r}）")
+    return float(value)
+
+
+def _fail_level(value, path, key):
+    if value not in ("error", "warning"):
+        raise _bad(path, key, f"应为 error 或 warning（收到 {value!r}）")
+    return value
+
+
+def _ids(value, path, key):
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise _bad(path, key, "应为检查项编号或前缀的列表，例如 [part.order, numbering.]")
+    return tuple(i.strip() for i in items)
+
+
+def _waivers(value, path, key):
+    if not isinstance(value, str) or not value.strip():
+        raise _bad(path, key, "应为豁免文件的路径")
+    target = (path.parent / value).resolve()
+    if not target.is_file():
+        raise _bad(path, key, f"豁免文件不存在：{target}")
+    return str(target)
+
+
+_VALIDATORS = {"rulebook": _rulebook, "level": _level, "year": _year, "fail_under": _fail_under,
+               "fail_level": _fail_level, "select": _ids, "ignore": _ids, "waivers": _waivers}

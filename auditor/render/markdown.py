@@ -1,0 +1,104 @@
+"""``--format markdown``: a compact report for a pull-request comment (GitHub/GitLab Markdown).
+
+Per report: a heading and one summary line, the parts table, the gaps with suggestion and basis,
+and the full checklist folded into ``<details>``. A batch starts with the summary table. Every
+piece of report text is escaped: Markdown punctuation gets a backslash, ``|`` cannot split a table
+cell, ``<``/``>``/``&`` become entities so they cannot open HTML, and line breaks become spaces.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import AuditResult
+from ..rulebook.model import Rulebook
+from .rows import check_rows, gap_rows, header, part_rows, summary_rows
+
+_SIGNIFICANT = re.compile(r"([\\`*_\[\]|~$#!])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", "waived": "💤",
+                "present": "✅", "weak": "🟡", "missing": "❌"}
+
+
+def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
+    """The Markdown document for one run (one or many reports)."""
+    out: list[str] = []
+    if len(results) + len(failures) > 1:
+        out += _summary(results, failures)
+    elif failures:
+        out += [f"> ⚠️ 无法审查：`{_code(f.path)}`：{esc(f.message)}" for f in failures] + [""]
+    for a in results:
+        out += _report(a)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def esc(text: str) -> str:
+    """Escape report text for use anywhere in Markdown, table cells included."""
+    text = " ".join(str(text).split())
+    # Entities, not backslashes, for HTML characters: every Markdown flavour decodes them as text.
+    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    return _SIGNIFICANT.sub(r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    # Inside a code span only the backtick is special; a cell still needs its pipes escaped.
+    return " ".join(text.replace("`", "'").split()).replace("|", "\\|")
+
+
+def _summary(results, failures) -> list[str]:
+    rows = summary_rows(results, failures)
+    out = [f"## 审查汇总：{len(results)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""), "",
+           "| 文件 | 主体 | 年度 | 层级 | 部分 一二三四 | 得分 | 结论 |", "|---|---|---|---|---|--:|---|"]
+    for row in rows:
+        verdict = row["verdict"] if not row["note"] or row["verdict"] != "已跳过" else f"已跳过：{row['note']}"
+        out.append(f"| `{_code(row['file'])}` | {esc(row['issuer']) or '—'} | {row['year'] or '—'} | "
+                   f"{esc(row['level']) or '—'} | {row['marks'] or '—'} | {row['score'] or '—'} | {esc(verdict)} |")
+    return out + [""]
+
+
+def _report(a: AuditResult) -> list[str]:
+    facts = dict(header(a))
+    out = [f"### 法治政府建设年度报告审查 · `{_code(a.path)}`", ""]
+    line = [f"**{esc(facts.get('结论', '非年度报告'))}**"]
+    if "得分" in facts:
+        line.append(f"得分 {facts['得分']}")
+    line += [esc(facts["主体"]), f"{esc(facts['年度'])} 年度" if a.meta.year else "年度未识别",
+             esc(facts["层级"]), f"规则集 {esc(facts['规则集'])}"]
+    out += [" · ".join(line), ""]
+    if a.meta.title:
+        out += [f"标题：{esc(a.meta.title)}", ""]
+    if not a.is_report:
+        return out + [f"> {esc(n)}" for n in a.notes] + [""]
+    out += ["| 部分 | 状态 | 报告中的标题 | 行 |", "|---|---|---|--:|"]
+    for p in part_rows(a):
+        out.append(f"| {esc(p['part'])} | {_STATUS_MARK[p['css']]} {p['status_label']} | {esc(p['heading'])} "
+                   f"| {p['lines']} |")
+    out.append("")
+    out += _gaps(a)
+    out += _checklist(a)
+    out += [f"> 注：{esc(n)}" for n in a.notes]
+    return out + [""]
+
+
+def _gaps(a: AuditResult) -> list[str]:
+    items = gap_rows(a)
+    if not items:
+        return ["**问题与建议：** 无，所有适用的检查项均已满足。", ""]
+    out = [f"#### 问题与建议（{len(items)} 项，按严重程度排列）", ""]
+    for n, g in enumerate(items, 1):
+        out.append(f"{n}. **[{g['severity_label']}] {esc(g['title'])}**（`{g['id']}`，{g['status_label']}）："
+                   f"{esc(g['message'])}")
+        if g["suggestion"]:
+            out.append(f"   - 建议：{esc(g['suggestion'])}")
+        out.append(f"   - 依据：{esc(g['basis'])}")
+    return out + [""]
+
+
+def _checklist(a: AuditResult) -> list[str]:
+    rows = check_rows(a, evidence_limit=1)
+    out = ["<details>", f"<summary>完整检查清单（{len(rows)} 项）</summary>", "",
+           "| 状态 | 检查项 | 编号 | 证据或说明 |", "|---|---|---|---|"]
+    for r in rows:
+        text = "；".join(x for x in (r["explanation"], *r["evidence"]) if x)
+        out.append(f"| {_STATUS_MARK[r['status']]} {r['status_label']} | {esc(r['title'])} | `{r['id']}` | "
+                   f"{esc(text) or '—'} |")
+    return out + ["", "</details>", ""]

@@ -1,0 +1,145 @@
+"""``--format sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+One run; ``tool.driver.rules`` is the whole rulebook; one result per failed or partial check.
+Levels: a failed check reports at its rule's severity (error → ``error``, warning → ``warning``,
+info → ``note``); a *partial* check reports one step lower (error → ``warning``, otherwise ``note``),
+because a partial check never fails the gate. Waived checks stay in the file with an external
+suppression carrying the waiver's reason, so code scanning shows them as dismissed, not gone.
+Files that could not be read, and files that are not annual reports, become tool notifications.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import quote
+
+from .. import __version__
+from ..models import AuditResult, Result
+from ..rulebook.model import Rule, Rulebook
+from .labels import CHECK_STATUS, status_label
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_PARTIAL_LEVEL = {"error": "warning", "warning": "note", "info": "note"}
+
+
+def render_sarif(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
+    """The SARIF log of one run as a string; deterministic (no timestamps, stable order)."""
+    index = {rule.id: i for i, rule in enumerate(rulebook.rules)}
+    out_results, notifications = [], []
+    for audit in results:
+        if not audit.is_report:
+            notifications.append(_notification(audit.path, "warning", "；".join(audit.notes) or "不是年度报告"))
+        for r in audit.results:
+            if r.status in ("fail", "partial"):
+                out_results.append(_result(r, audit, index))
+    for failure in failures:
+        notifications.append(_notification(failure.path, "error", failure.message))
+    run = {
+        "tool": {"driver": {
+            "name": "auditor", "version": __version__, "semanticVersion": __version__,
+            "fullName": f"auditor {__version__} · {rulebook.title}",
+            "rules": [_rule(rule) for rule in rulebook.rules],
+            "properties": {"rulebook": {"id": rulebook.id, "version": rulebook.version}},
+        }},
+        "invocations": [{"executionSuccessful": not failures, "toolExecutionNotifications": notifications}],
+        "artifacts": [{"location": _artifact_location(a.path), "hashes": {"sha-256": a.sha256}}
+                      for a in results if a.sha256],
+        "results": out_results,
+        "columnKind": "unicodeCodePoints",
+        "properties": {"reports": [{"path": a.path, "score": a.score, "passed": a.passed, "isReport": a.is_report}
+                                   for a in results]},
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule(rule: Rule) -> dict:
+    help_lines = [f"依据：{rule.basis}"]
+    if rule.suggestion:
+        help_lines.append(f"建议：{rule.suggestion}")
+    if not rule.confirmed:
+        help_lines.append("注：该依据尚未核实原文，只作提示。")
+    descriptor = {
+        "id": rule.id,
+        "name": rule.title,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.description or rule.title},
+        "help": {"text": "\n".join(help_lines)},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"kind": rule.kind, "type": rule.type, "part": rule.part, "basis": rule.basis,
+                       "weight": rule.weight, "confirmed": rule.confirmed, "applies": rule.applies_text(),
+                       "tags": [t for t in (rule.kind, rule.part, rule.area) if t]},
+    }
+    if rule.source:
+        descriptor["helpUri"] = rule.source
+    return descriptor
+
+
+def _result(r: Result, audit: AuditResult, index: dict[str, int]) -> dict:
+    level = (_LEVEL if r.status == "fail" else _PARTIAL_LEVEL)[r.severity]
+    evidence = list(r.evidence)
+    primary = evidence[0] if evidence else None
+    result = {
+        "ruleId": r.rule_id,
+        "level": level,
+        "message": {"text": _message(r)},
+        "locations": [_location(audit, primary.line if primary else _anchor_line(r, audit),
+                                primary.text if primary else None)],
+        "partialFingerprints": {"auditorCheck/v1": _fingerprint(r.rule_id, audit.path)},
+        "properties": {"status": r.status, "severity": r.severity, "statusLabel": CHECK_STATUS[r.status],
+                       **({"searched": r.searched} if r.searched else {}),
+                       **({"page": primary.page} if primary and primary.page else {})},
+    }
+    if r.rule_id in index:
+        result["ruleIndex"] = index[r.rule_id]
+    if len(evidence) > 1:
+        result["relatedLocations"] = [dict(_location(audit, e.line, e.text), id=n)
+                                      for n, e in enumerate(evidence[1:], 1)]
+    if r.waived:
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": r.waived}]
+    return result
+
+
+def _message(r: Result) -> str:
+    text = f"{r.title}（{status_label(r.status, r.kind)}）：{r.message}"
+    if r.suggestion:
+        text += f" 建议：{r.suggestion}"
+    return text + f" 依据：{r.basis}"
+
+
+def _anchor_line(r: Result, audit: AuditResult) -> int:
+    """Where a finding without evidence points: its part's heading, else the title line, else line 1.
+
+    GitHub code scanning rejects results without ``region.startLine``, so even a "missing" finding
+    (which is about the whole file) needs a line; the part heading is where the gap is to be filled.
+    """
+    for part in audit.parts:
+        if part.id == r.part and part.line:
+            return part.line
+    return audit.meta.title_line or 1
+
+
+def _location(audit: AuditResult, line: int, snippet: str | None) -> dict:
+    region = {"startLine": max(1, line)}
+    if snippet:
+        region["snippet"] = {"text": snippet}
+    return {"physicalLocation": {"artifactLocation": _artifact_location(audit.path), "region": region}}
+
+
+def _artifact_location(path: str) -> dict:
+    """A relative path stays relative to the checkout (``%SRCROOT%``); an absolute one becomes file://."""
+    posix = path.replace("\\", "/")
+    if posix.startswith("/"):
+        return {"uri": "file://" + quote(posix)}
+    return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
+
+
+def _fingerprint(rule_id: str, path: str) -> str:
+    # One check reports once per file, so rule and path identify it across edits that move lines.
+    return hashlib.sha256(f"{rule_id}\0{path}".encode()).hexdigest()[:32]
+
+
+def _notification(path: str, level: str, text: str) -> dict:
+    return {"level": level, "message": {"text": f"{path}: {text}"},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(path)}}]}
