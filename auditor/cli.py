@@ -1,6 +1,7 @@
 """The ``audit`` command: parse options, wire the pipeline, print, exit (0 pass · 1 gate failed · 2 error)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -9,7 +10,9 @@ import click
 
 from . import __version__
 from .batch import Failure, audit_many, collect_paths
+from .config import resolve_settings
 from .errors import AuditorError
+from .gatekeeping import build_policy
 from .models import LEVELS
 from .output import write_atomic
 from .render import RENDERERS
@@ -17,16 +20,21 @@ from .rulebook.loader import load_rulebook
 
 EXIT_PASS, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 FORMATS = ("rich", *RENDERERS)
+PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
 
 
 class AuditGroup(click.Group):
-    """Turns ``AuditorError`` into one line on stderr and exit code 2, never a traceback."""
+    """Turns ``AuditorError`` and usage errors into one line on stderr and exit code 2, never a traceback."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except AuditorError as exc:
             click.echo(f"audit: 错误：{exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except click.UsageError as exc:   # click's own format is four lines (usage, hint, blank, error)
+            where = exc.ctx.command_path if exc.ctx else "audit"
+            click.echo(f"audit: 用法错误：{exc.format_message()}（查看用法：{where} -h）", err=True)
             ctx.exit(EXIT_ERROR)
 
 
@@ -41,7 +49,9 @@ def main():
       audit check 目录/ --summary      批量审查，只看汇总表
       audit check 报告.txt -f json     机器可读结果
       audit rules list                 查看规则清单及法律依据
+      audit rules lint [路径]          检查规则集（本地规则集先查再用）
       audit explain ID 报告.txt        解释某条规则在报告中查了什么、找到了什么
+      audit init 提纲.docx             生成起草提纲（五个部分及每部分应写的内容）
 
     退出码：0 通过；1 未通过（错误级检查不符合，或得分低于 --fail-under）；2 用法错误、文件无法读取或规则集有误。
     """
@@ -62,43 +72,74 @@ def _output_spec(ctx, param, values):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
-              help="标准输出的格式。")
+              help="标准输出的格式（csv 为批量汇总表；sarif/junit/markdown/html 见 README）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
               help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml。")
 @click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集：内置名称或 YAML 路径（默认 national）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="报告年度（默认从标题和正文识别）。")
 @click.option("--level", type=click.Choice(LEVELS), help="报告主体层级（默认从标题识别）。")
 @click.option("--previous", type=click.Path(dir_okay=False), help="上一年度的报告，用于连续性检查。")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=0, show_default=True, help="得分低于此值即判为未通过。")
-@click.option("--fail-level", type=click.Choice(["error", "warning"]), default="error", show_default=True,
-              help="该级别及以上的检查不符合即判为未通过。")
+@click.option("--fail-under", type=click.FloatRange(0, 100), help="得分低于此值即判为未通过（默认 0）。")
+@click.option("--fail-level", type=click.Choice(["error", "warning"]),
+              help="该级别及以上的检查不符合即判为未通过（默认 error）。")
+@click.option("--select", multiple=True, metavar="ID[,ID]", help="只审查这些检查项：编号或前缀（如 numbering.），可多次使用。")
+@click.option("--ignore", multiple=True, metavar="ID[,ID]", help="不审查这些检查项：编号或前缀，可多次使用。")
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False), help="豁免文件（YAML，见 README）。")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="配置文件（默认从报告所在目录向上查找 .audit.yaml 或 pyproject.toml 的 [tool.audit]）。")
 @click.option("--summary", is_flag=True, help="批量审查时只打印汇总表。")
 @click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数。")
 @click.option("-v", "--verbose", is_flag=True, help="列出每个检查项的全部证据。")
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认仅在终端中使用）。")
-def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, fail_level, summary, workers,
-          verbose, width, color):
+def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, fail_level, select, ignore,
+          waivers_path, config_path, summary, workers, verbose, width, color):
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
-    rulebook = load_rulebook(rulebook_ref)
+    settings = resolve_settings(list(paths), {
+        "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
+        "select": _split(select), "ignore": _split(ignore), "waivers": waivers_path}, config_path)
+    rulebook = load_rulebook(settings.rulebook)
+    policy = build_policy(settings, rulebook)
     files = collect_paths(list(paths))
-    options = {"year": year, "level": level, "fail_level": fail_level, "fail_under": fail_under}
+    options = {"year": settings.year, "level": settings.level, "fail_level": settings.fail_level,
+               "fail_under": settings.fail_under}
     if previous:
         options["previous_path"] = previous
-    items = audit_many(files, rulebook, rulebook_ref, options, workers)
+    with _progress(len(files)) as advance:
+        items = audit_many(files, rulebook, settings.rulebook, options, workers, advance, policy)
     audited = [i for i in items if not isinstance(i, Failure)]
     failures = [i for i in items if isinstance(i, Failure)]
     for failure in failures:
         click.echo(f"audit: 错误：{failure.message}", err=True)
     for fmt_name, path in outputs:
-        write_atomic(path, RENDERERS[fmt_name](audited, rulebook))
+        write_atomic(path, RENDERERS[fmt_name](audited, rulebook, failures))
     if fmt == "rich":
         _print_terminal(audited, failures, summary, verbose, width, color)
     else:
-        click.echo(RENDERERS[fmt](audited, rulebook), nl=False)
+        click.echo(RENDERERS[fmt](audited, rulebook, failures), nl=False)
     if not audited:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PASS if all(a.passed for a in audited) else EXIT_GATE)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select a,b --select c`` → ("a", "b", "c")."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@contextlib.contextmanager
+def _progress(total: int):
+    """A progress bar on stderr for a batch of many files when stderr is a terminal; else nothing."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("审查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("audit", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _print_terminal(audited, failures, summary, verbose, width, color):
@@ -115,7 +156,11 @@ def _print_terminal(audited, failures, summary, verbose, width, color):
         click.echo(render_summary(audited, failures, width, color), nl=False)
 
 
+from .cli_config import config  # noqa: E402
+from .cli_init import init  # noqa: E402
 from .cli_rules import explain, rules  # noqa: E402  (sub-commands register on the group)
 
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(config)
+main.add_command(init)

@@ -18,7 +18,8 @@ def rules():
 @rules.command("list")
 @click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集（默认 national）。")
 @click.option("-f", "--format", "fmt", type=click.Choice(["rich", "json", "markdown"]), default="rich", show_default=True)
-def list_rules(rulebook_ref, fmt):
+@click.option("--width", type=click.IntRange(60, 400), help="表格宽度（默认取终端宽度）；120 及以上另显示类型、部分和依据。")
+def list_rules(rulebook_ref, fmt, width):
     """列出规则：编号、名称、类型、所属部分、严重程度、依据、适用范围。"""
     from .render.rules_doc import render_rules_json, render_rules_markdown, render_rules_table
 
@@ -28,7 +29,7 @@ def list_rules(rulebook_ref, fmt):
     elif fmt == "markdown":
         click.echo(render_rules_markdown(rulebook), nl=False)
     else:
-        click.echo(render_rules_table(rulebook, shutil.get_terminal_size().columns), nl=False)
+        click.echo(render_rules_table(rulebook, width or shutil.get_terminal_size().columns), nl=False)
 
 
 @rules.command("show")
@@ -43,6 +44,31 @@ def show_rule(rule_id, rulebook_ref):
     from .render.rules_doc import render_rule_detail
 
     click.echo(render_rule_detail(rule), nl=False)
+
+
+@rules.command("lint")
+@click.argument("path", required=False, metavar="[NAME|PATH]")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def lint_rules(ctx, path, fmt):
+    """检查规则集：格式、正则、编号、部分、依据、示例；列出全部问题（有错误时退出码 2）。"""
+    from .rulebook.lint import has_errors, lint_rulebook
+
+    problems = lint_rulebook(path)
+    name = path or "national"
+    if fmt == "json":
+        click.echo(json.dumps([vars(p) for p in problems], ensure_ascii=False, indent=2))
+    else:
+        labels = {"error": "错误", "warning": "警告", "info": "提示"}
+        for p in problems:
+            where = f"{p.origin}:{p.where}" if p.where else p.origin
+            click.echo(f"{where}: {labels[p.severity]} [{p.code}] {p.message}")
+        errors = sum(p.severity == "error" for p in problems)
+        if problems:
+            click.echo(f"规则集 {name}：{errors} 个错误，{len(problems) - errors} 个警告")
+        else:
+            click.echo(f"规则集 {name}：检查通过，没有发现问题")
+    ctx.exit(2 if has_errors(problems) else 0)
 
 
 @click.command()

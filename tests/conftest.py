@@ -13,6 +13,14 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 # Tests must not depend on (or write to) the user's cache.
 os.environ.setdefault("AUDITOR_NO_CACHE", "1")
 
+# Property tests: a few seconds in CI; HYPOTHESIS_PROFILE=thorough for a long local run.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=3000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 
 @pytest.fixture(scope="session")
 def rulebook():

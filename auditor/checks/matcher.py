@@ -134,8 +134,8 @@ class Scope:
     @classmethod
     def build(cls, name: str, view: TextView, spans: list[tuple[int, int]] | None) -> "Scope":
         """Paragraphs starting inside ``spans`` (inclusive line ranges); ``None`` = whole text."""
-        chosen = [p for p in view.paragraphs
-                  if spans is None or any(lo <= p.lines[0] <= hi for lo, hi in spans)]
+        inside = None if spans is None else _span_test(spans)
+        chosen = [p for p in view.paragraphs if inside is None or inside(p.lines[0])]
         starts, pos = [], 0
         for p in chosen:
             starts.append(pos)
@@ -160,3 +160,19 @@ class Scope:
 
     def is_empty(self) -> bool:
         return not self.text.strip()
+
+
+def _span_test(spans: list[tuple[int, int]]):
+    """``line -> bool`` for a union of inclusive ranges, by bisection (a part can have many spans)."""
+    merged: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], hi)
+        elif lo <= hi:
+            merged.append([lo, hi])
+    lows = [lo for lo, _ in merged]
+
+    def inside(line: int) -> bool:
+        i = bisect_right(lows, line) - 1
+        return i >= 0 and line <= merged[i][1]
+    return inside

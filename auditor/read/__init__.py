@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from dataclasses import dataclass
 
@@ -10,7 +11,9 @@ from ..errors import InputError
 from .encoding import decode_text
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # documented in the README ("Limits")
-SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+_OLE = b"\xd0\xcf\x11\xe0"   # Compound File: legacy .doc/.wps, and also password-protected .docx
+_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,13 @@ def read_bytes(data: bytes, path: str) -> Source:
     lower = path.lower()
     if not data.strip():
         raise InputError(path, "文件为空" if not data else "文件只有空白字符", "没有可审查的内容")
-    if data.startswith(b"\xd0\xcf\x11\xe0") or lower.endswith((".doc", ".wps")):
+    if data.startswith(_OLE) and lower.endswith(".docx"):
+        raise InputError(path, "这份 .docx 受密码保护（已加密），无法读取", "请在 Word/WPS 中取消密码后另存为 .docx")
+    if data.startswith(_OLE) or lower.endswith((".doc", ".wps")):
         raise InputError(path, "这是旧版 Word/WPS 二进制格式（.doc/.wps），无法直接读取",
                          "请在 Word 或 WPS 中另存为 .docx 后再审查")
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise InputError(path, "这是 RTF 格式，无法直接读取", "请在 Word 或 WPS 中另存为 .docx 后再审查")
     if data.startswith(b"%PDF") or lower.endswith(".pdf"):
         from .pdf import read_pdf
         text, pages = read_pdf(data, path)
@@ -66,10 +73,14 @@ def read_bytes(data: bytes, path: str) -> Source:
     if data.startswith(b"PK\x03\x04") or lower.endswith(".docx"):
         from .docx import read_docx
         return Source(path, read_docx(data, path), digest, "docx")
-    text, encoding = decode_text(data, path)
+    declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
+    text, encoding = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
     if lower.endswith((".html", ".htm")) or _looks_like_html(text):
         from .html import read_html
         return Source(path, read_html(text, path), digest, "html", encoding=encoding)
+    if lower.endswith((".md", ".markdown")):
+        from .markdown import read_markdown
+        return Source(path, read_markdown(text), digest, "md", encoding=encoding)
     return Source(path, text, digest, "txt", encoding=encoding)
 
 

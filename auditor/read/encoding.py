@@ -15,9 +15,13 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def decode_text(data: bytes, path: str) -> tuple[str, str]:
-    """Return (text with ``\\n`` line ends, encoding name) or raise ``InputError``."""
-    text, encoding = _decode(data, path)
+def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[str, str]:
+    """Return (text with ``\\n`` line ends, encoding name) or raise ``InputError``.
+
+    ``declared`` is the encoding the file names for itself (an HTML ``<meta charset>``); it is
+    used when the bytes decode with it, since GB18030 and Big5 cannot be told apart reliably.
+    """
+    text, encoding = _declared(data, declared) or _decode(data, path)
     if "\x00" in text:
         raise InputError(path, "含有 NUL 字节，像是二进制文件或已损坏的文本", "请提供 .txt/.docx/.pdf/.html 格式的报告")
     controls = len(_CONTROL.findall(text[:65536]))
@@ -41,17 +45,46 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         if guess:
             return guess
         raise InputError(path, "含有 NUL 字节，像是二进制文件", "请提供 .txt/.docx/.pdf/.html 格式的报告")
-    for name in ("utf-8", "gb18030"):
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError:
-            continue
     try:
-        return data.decode("big5"), "big5"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    candidates = {}
+    for name in ("gb18030", "big5"):
+        try:
+            candidates[name] = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    if len(candidates) == 2:
+        # Every Big5 byte pair is also a valid GBK pair, so GB18030 "decodes" Big5 into nonsense;
+        # let character statistics choose.
+        from charset_normalizer import from_bytes  # only for this ambiguous case
+
+        best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+        name = "big5" if best is not None and best.encoding == "big5" else "gb18030"
+        return candidates[name], name
+    for name, text in candidates.items():
+        return text, name
     raise InputError(path, "无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK 或 Big5）",
                      "请另存为 UTF-8 编码的文本")
+
+
+def _declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    if not declared or any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):   # a byte-level label copied into an 8-bit file
+        return None
+    # Pages labelled GB2312/GBK routinely use GB18030 characters; Big5 pages use cp950's extras.
+    for candidate in {"gb2312": ("gb18030",), "gbk": ("gb18030",), "big5": ("big5", "cp950")}.get(name, (name,)):
+        try:
+            return data.decode(candidate), candidate
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

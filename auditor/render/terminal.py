@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ..models import AuditResult
 from .labels import CHECK_STATUS, LEVEL, PART_STATUS, SEVERITY, SHORT_PART_LABELS, gaps, status_label
+from .pairing import detail_tables
 
 # Display only: a space beside a Han character ("3、 2020年") would make rich wrap there.
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]+|[ \t]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
@@ -38,6 +39,8 @@ def render_terminal(result: AuditResult, width: int = 100, color: bool = False, 
         return console.file.getvalue()
     console.print(_parts_table(result, table_box))
     console.print(_checklist(result, table_box, verbose))
+    for table in detail_tables(result, table_box):
+        console.print(table)
     console.print(_gap_list(result))
     for note in result.notes:
         console.print(Text("注：" + note, style="dim"))

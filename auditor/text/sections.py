@@ -33,9 +33,9 @@ def parse_sections(view: TextView) -> tuple[Section, ...]:
     total = len(view.lines)
     for i, (line, marker, title, run_in, style) in enumerate(found):
         end = total
-        for later_line, later, *_ in found[i + 1:]:
-            if later.level <= marker.level:
-                end = later_line - 1
+        for j in range(i + 1, len(found)):   # by index: slicing ``found`` here made long texts quadratic
+            if found[j][1].level <= marker.level:
+                end = found[j][0] - 1
                 break
         next_heading = found[i + 1][0] if i + 1 < len(found) else total + 1
         body = run_in + sum(len(view.norm[k]) for k in range(line, min(next_heading - 1, end)))

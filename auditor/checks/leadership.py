@@ -1,0 +1,57 @@
+"""The 第一责任人 part is about the person (``leadership.personal``).
+
+It should say what the principal leader(s) did — presided, deployed, led by example, personally
+handled, appeared in court, reported on the rule of law (主持、部署、带头、亲自、出庭、述法) — not
+restate the institution's work. A sentence counts when it names a principal leader
+(``params.person``) and a personal action (``params.action``) together.
+"""
+from __future__ import annotations
+
+import re
+
+from ..rulebook.model import Rule
+from .context import Context
+from .matcher import Matcher, Scope
+from .outcome import Outcome
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+
+
+def personal_sentences(rule: Rule, scope: Scope) -> list[tuple[int, int]]:
+    """(start, end) in ``scope.text`` of each sentence naming a leader doing something personally."""
+    person = Matcher.build({"any": list(rule.params.get("person", ["主要负责人"]))})
+    action = Matcher.build({"any": list(rule.params.get("action", ["亲自"]))})
+    return [m.span() for m in _SENTENCE.finditer(scope.text)
+            if person.hits_in(m.group(0)) and action.hits_in(m.group(0))]
+
+
+def check_personal(rule: Rule, ctx: Context) -> Outcome:
+    """Pass with ``params.min_sentences`` personal sentences; partial when the part only restates
+    institutional work; skip when there is no 第一责任人 part."""
+    part = ctx.parts.get("leadership")
+    person_terms = list(rule.params.get("person", []))
+    searched = (f"在{ctx.where('leadership')}中查找同一句里既有主要负责人（{'、'.join(person_terms[:6])} 等）"
+                f"又有本人行动（{'、'.join(rule.params.get('action', [])[:8])} 等）的句子")
+    if part is None or part.status == "missing":
+        return Outcome("skip", "报告中没有第一责任人部分（见 part.leadership）", (), searched)
+    scope = ctx.scope("leadership")
+    found = personal_sentences(rule, scope)
+    minimum = int(rule.params.get("min_sentences", 1))
+    evidence = []
+    for start, end in found[:3]:
+        line, s, e = scope.locate(start, end)
+        evidence.append(ctx.quote(line, s, min(e, s + 40)))
+    details = (("personal_sentences", len(found)),)
+    if len(found) >= minimum:
+        return Outcome("pass", f"有 {len(found)} 句写到主要负责人本人的履职行动", tuple(evidence), searched, details)
+    if found:
+        return Outcome("partial", f"只有 {len(found)} 句写到主要负责人本人的行动（至少应有 {minimum} 句）",
+                       tuple(evidence), searched, details)
+    return Outcome("partial", "只复述了单位的工作，没有写主要负责人本人做了什么（主持、部署、带头、出庭、述法等）",
+                   (ctx.quote(part.line),) if part.line else (), searched, details)
+
+
+def probe_personal(rule: Rule, text: str) -> bool:
+    """Example semantics: True when the text only restates institutional work, with no sentence
+    naming a principal leader's own action (the defect)."""
+    return not personal_sentences(rule, Scope.of_text(text))

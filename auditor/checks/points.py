@@ -1,0 +1,133 @@
+"""Split a part into its points: the problems of 不足, the items of 下一年度安排.
+
+A point is a numbered sub-heading with its body ("（二）执法领域监管方式需进一步创新…"), or, where a
+part has no sub-headings, one enumerated clause of a paragraph ("一是行政执法能力和水平有待提高…"),
+or else one paragraph. Introductions ("虽然…，但以下方面仍存在可提升空间：") are not points.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..text.markers import parse_marker
+from .context import Context
+
+# 一是… / 二是… · 第一，… · 其一，… · ①…   e.g. "一是行政执法能力和水平有待提高,贯彻落实…"
+_ENUMERATOR = re.compile(r"(?:(?<=^)|(?<=[。；;：:，,\s]))(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[,，、]"
+                         r"|其[一二三四五六七八九十][,，、]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_CLAUSE_END = re.compile(r"[,，。;；:：]")
+_SEMICOLON = re.compile(r"[;；]")
+MIN_CLAUSE = 8
+MAX_POINTS = 200          # a part with more points than this is cut (and says so in ``details``)
+LABEL_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Point:
+    """One problem or plan item: where it starts, a short label and its normalised text."""
+
+    label: str
+    line: int
+    end_line: int
+    text: str
+    start: int = 0           # offset of the point in its first line's normalised text
+    heading: bool = False    # True for a numbered sub-heading point
+
+
+def split_points(ctx: Context, name: str) -> list[Point]:
+    """The points of part ``name`` in document order (empty when the part is missing)."""
+    part = ctx.parts.get(name)
+    if part is None or part.status == "missing" or not part.spans:
+        return []
+    lines = [s.line for s in ctx.sections]
+    headed = part.heading is not None
+    points: list[Point] = []
+    for lo, hi in part.spans:
+        first = bisect_left(lines, lo)
+        own = ctx.sections[first] if headed and first < len(lines) and lines[first] == lo else None
+        subs = list(ctx.sections[bisect_right(lines, lo):bisect_right(lines, hi)]) if headed else []
+        if subs:
+            top = min(s.level for s in subs)
+            starts = [s for s in subs if s.level == top]
+            for i, s in enumerate(starts):
+                end = starts[i + 1].line - 1 if i + 1 < len(starts) else hi
+                text = "".join(ctx.view.norm[n - 1] for n in range(s.line, end + 1))
+                norm = ctx.view.norm[s.line - 1]
+                marker = parse_marker(norm)
+                label = _as_written(ctx, s.line, 0, _heading_label(norm[:marker.end] if marker else "", s.title))
+                points.append(Point(label, s.line, _trim(ctx, s.line, end),
+                                    text, 0, True))
+        else:
+            points.extend(_paragraph_points(ctx, lo, hi, own))
+        if len(points) >= MAX_POINTS:
+            return points[:MAX_POINTS]
+    return points
+
+
+def _paragraph_points(ctx: Context, lo: int, hi: int, own) -> list[Point]:
+    """Points of a span without sub-headings: enumerated clauses, else paragraphs."""
+    out = []
+    for para in ctx.view.paragraphs:
+        first = para.lines[0]
+        if first < lo or first > hi:
+            continue
+        text = para.text
+        offset = 0
+        if first == lo and own is not None:
+            offset = min(_body_offset(ctx, own), len(text))   # skip the part heading, keep run-in body
+        body = text[offset:]
+        if not body.strip("。 "):
+            continue
+        starts = [m.start() for m in _ENUMERATOR.finditer(body)]
+        if len(starts) < 2:   # "…配置；健全…制度；推动…" is an enumeration too
+            starts = [0] + [m.end() for m in _SEMICOLON.finditer(body) if len(body) - m.end() >= MIN_CLAUSE]
+            if any(b - a < MIN_CLAUSE for a, b in zip(starts, starts[1:])):
+                starts = [0]
+        if len(starts) >= 2:
+            for i, start in enumerate(starts):
+                end = starts[i + 1] if i + 1 < len(starts) else len(body)
+                out.append(_clause_point(ctx, para, offset + start, body[start:end]))
+        elif not body.rstrip().endswith((":", "：")):
+            out.append(_clause_point(ctx, para, offset, body))
+    return out
+
+
+def _clause_point(ctx: Context, para, offset: int, text: str) -> Point:
+    line, start = ctx.view.paragraph_offset_to_line(para, offset)
+    end_line = para.line_at(min(offset + max(len(text) - 1, 0), len(para.text) - 1))
+    stop = _CLAUSE_END.search(text)
+    label = (text[: stop.start()] if stop else text)[:LABEL_CHARS]
+    return Point(_as_written(ctx, line, start, label), line, end_line, text, start, False)
+
+
+def _heading_label(marker: str, title: str) -> str:
+    """"（一）充分发挥…职能作用,筹划推进…" → "（一）充分发挥…职能作用" when the title is long."""
+    if len(title) > LABEL_CHARS:
+        stop = _CLAUSE_END.search(title)
+        title = title[: stop.start()] if stop and stop.start() >= 6 else title
+    return f"{marker}{title}"[: LABEL_CHARS + 6]
+
+
+def _as_written(ctx: Context, line: int, start: int, label: str) -> str:
+    """The label quoted from the original line ("，" not the folded ","), when it fits on that line."""
+    norm = ctx.view.norm[line - 1]
+    if norm[start:start + len(label)] != label:      # a heading label starts at the marker, as written
+        return label
+    original = ctx.view.excerpt(line, start, start + len(label), width=0)
+    return original if original else label
+
+
+def _body_offset(ctx: Context, section) -> int:
+    """Where body text starts on a heading line: after the title of a run-in heading
+    ("二、存在的问题。一是…"), else at the end of the line."""
+    norm = ctx.view.norm[section.line - 1]
+    marker = parse_marker(norm)
+    end = (marker.end if marker else 0) + len(section.title)
+    return end + 1 if len(norm) > end + 1 else len(norm)
+
+
+def _trim(ctx: Context, start: int, end: int) -> int:
+    while end > start and not ctx.view.norm[end - 1]:
+        end -= 1
+    return end

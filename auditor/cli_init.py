@@ -1,0 +1,62 @@
+"""``audit init``: write a drafting skeleton (.md or .docx) that follows the loaded rulebook."""
+from __future__ import annotations
+
+import datetime
+import os
+import tempfile
+
+import click
+
+from .errors import AuditorError
+from .models import LEVELS
+from .rulebook.loader import load_rulebook
+
+# Not .txt: only Markdown hides the notes (HTML comments) from `audit check`.
+_WRITERS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
+
+
+@click.command()
+@click.argument("output", required=False, type=click.Path(dir_okay=False))
+@click.option("--year", type=click.IntRange(2000, 2100), help="报告年度（默认：上一年）。")
+@click.option("--level", type=click.Choice(LEVELS), help="报告主体层级（默认从 --issuer 识别，识别不了就列出各层级的检查项）。")
+@click.option("--issuer", metavar="单位名称", help="报告主体，例如“某某区人民政府”。")
+@click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集（默认 national）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+def init(output, year, level, issuer, rulebook_ref, force):
+    """生成报告起草提纲：五个部分按法定顺序排列，每部分以注释列出规则集要求写的内容。
+
+    \b
+    OUTPUT 的扩展名决定格式：.md（默认）或 .docx；
+    默认文件名为“<年度>年法治政府建设年度报告.md”。
+    """
+    from .skeleton import outline, render_skeleton_docx, render_skeleton_markdown
+
+    year = year or datetime.date.today().year - 1
+    output = output or f"{year}年法治政府建设年度报告.md"
+    kind = _WRITERS.get(os.path.splitext(output)[1].lower())
+    if kind is None:
+        raise AuditorError(f"{output}: 只能生成 .md 或 .docx 提纲")
+    if os.path.exists(output) and not force:
+        raise AuditorError(f"{output}: 文件已存在，未覆盖（确需覆盖请加 --force）")
+    plan = outline(load_rulebook(rulebook_ref), year, level, issuer)
+    data = render_skeleton_docx(plan) if kind == "docx" else render_skeleton_markdown(plan).encode("utf-8")
+    _write(output, data)
+    click.echo(f"已生成 {year} 年度报告起草提纲：{output}（{len(plan.parts)} 个部分）。"
+               f"填写后用 audit check {output} 检查。")
+
+
+def _write(path: str, data: bytes) -> None:
+    """Write atomically: a temporary file beside the target, then rename."""
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise AuditorError(f"{path}: 输出目录不存在（{directory}）")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".audit-", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise AuditorError(f"{path}: 写入失败（{exc.strerror or exc}）") from None

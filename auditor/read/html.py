@@ -1,0 +1,89 @@
+"""Web page → the report it carries (the ``html`` extra: trafilatura).
+
+Government sites wrap a report in navigation, breadcrumbs, sidebars, share buttons and a footer
+(主办单位, 备案号). trafilatura finds the main article and drops the rest; each paragraph, heading
+and ``<br>``-separated line of the article becomes one line, so "一、…" headings stay on their own
+lines. The page title (usually an ``<h1>`` outside the article body) is put back as the first line
+when the article does not start with it, because the year, issuer and level are read from it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import AuditorError, InputError
+
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article", "br")
+_HIDDEN = "//script|//style|//noscript|//template|//nav|//header|//footer|//head"
+_MIN_ARTICLE_CHARS = 50
+# The publication line CMSs print above an article, e.g. "发布时间：2021-03-25 来源：区司法局 浏览次数：1024";
+# two such labels on one short line mark it as page furniture rather than report text.
+_META_LABEL = re.compile(r"(?:发布时间|发布日期|日期|来源|信息来源|作者|浏览次数|点击数|阅读次数|访问量|字号|责任编辑)\s*[:：]")
+
+
+def read_html(text: str, path: str) -> str:
+    """Return the main article of an HTML page as text with ``\\n`` line ends."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise AuditorError("读取 .html 需要可选组件：pip install 'auditor[html]'") from None
+    _quiet_logging()
+    try:
+        document = trafilatura.bare_extraction(text, include_comments=False, include_tables=True,
+                                               include_images=False, deduplicate=False, with_metadata=True)
+    except Exception:   # noqa: BLE001  damaged markup must not crash the audit; fall back below
+        document = None
+    body, title = getattr(document, "text", None) or "", getattr(document, "title", None) or ""
+    if len(body.strip()) < _MIN_ARTICLE_CHARS:
+        body = _visible_text(text)
+    else:
+        body = _with_title(body.strip(), title, text)
+    lines = [line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if not (len(line) <= 120 and len(_META_LABEL.findall(line)) >= 2)]
+    result = "\n".join(lines).strip("\n")
+    if not result.strip():
+        raise InputError(path, "网页中没有找到正文文字", "请确认这是报告的页面，或另存为 .txt")
+    return result
+
+
+def _with_title(body: str, title: str, page: str) -> str:
+    """Prepend the page's visible title unless the article already opens with it."""
+    title = title.strip()
+    if not title:
+        return body
+    squeezed = "".join(title.split())
+    head = "".join("".join(body.split("\n")[:5]).split())
+    if squeezed in head:
+        return body
+    start = page.lower().find("<body")
+    visible = page[start:] if start >= 0 else page
+    # The title must be the whole text of an element in the page body (an <h1>, a title div),
+    # not just a fragment of the <title> tag, which often carries the site name or a notice title.
+    if re.search(r">\s*" + re.escape(title) + r"\s*<", visible):
+        return f"{title}\n{body}"
+    return body
+
+
+def _visible_text(page: str) -> str:
+    """All visible text with a line break at each block element (when no article is found)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return ""
+    for hidden in root.xpath(_HIDDEN):
+        hidden.drop_tree()
+    for block in root.iter(*_BLOCKS):
+        block.text = "\n" + (block.text or "")
+        block.tail = "\n" + (block.tail or "")
+    text = root.text_content().replace("\u00a0", " ")
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _quiet_logging() -> None:
+    """trafilatura and htmldate log parsing trouble; the audit reports problems itself."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -1,0 +1,83 @@
+"""A per-user cache of compiled built-in rulebooks, so a cold ``audit check`` skips YAML, schema and compiling.
+
+The compiled form depends on the rule files and on the code that builds it (term folding, matchers,
+the ``Rule`` fields), so the key covers the bytes of every shipped rule file and the size and mtime
+of every module of the package: editing either makes a new entry. Rulebooks given by path are not
+cached (they are validated once per content by the schema cache). ``AUDITOR_NO_CACHE`` turns it off.
+Entries are pickles in the user's own cache directory, the same trust as the validation cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Callable
+
+_FORMAT = "1"
+_KEEP = 8
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def cache_root() -> Path | None:
+    """``$XDG_CACHE_HOME/auditor`` (default ``~/.cache/auditor``), or None when caching is off."""
+    if os.environ.get("AUDITOR_NO_CACHE"):
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "auditor"
+
+
+def cached_rulebook(name: str, rules, build: Callable[[], object]):
+    """``build()``, or the entry a previous identical ``build()`` for built-in ``name`` stored.
+
+    ``rules`` is the shipped rules folder (a path or an ``importlib.resources`` traversable).
+    """
+    root = cache_root()
+    if root is None:
+        return build()
+    try:
+        path = root / "compiled" / f"{_key(name, rules)}.pickle"
+    except OSError:
+        return build()
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001  missing, truncated or written by another build: rebuild it
+        pass
+    rulebook = build()
+    _store(path, rulebook)
+    return rulebook
+
+
+def _key(name: str, rules) -> str:
+    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{name}\0".encode())
+    for rel, data in sorted(_rule_files(rules, "")):
+        digest.update(f"{rel}\0{len(data)}\0".encode() + data)
+    for module in sorted(_PACKAGE.rglob("*.py")):
+        stat = module.stat()
+        digest.update(f"{module.relative_to(_PACKAGE)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def _rule_files(folder, prefix: str):
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _rule_files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith((".yaml", ".yml")):
+            yield prefix + entry.name, entry.read_bytes()
+
+
+def _store(path: Path, rulebook) -> None:
+    """Write atomically (a temporary file, then rename); a cache that cannot be written is skipped."""
+    try:
+        data = pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        entries = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-_KEEP]:   # each code or rule change makes a new entry; keep the newest few
+            old.unlink()
+    except Exception:  # noqa: BLE001  unpicklable fields, read-only home, full disk: run uncached
+        pass

@@ -1,0 +1,129 @@
+"""``audit init``: a drafting skeleton with the statutory parts in order, annotated from the rulebook."""
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from auditor import audit_file
+from auditor.api import audit_source
+from auditor.read import read_bytes, read_path
+from auditor.skeleton import outline, render_skeleton_docx, render_skeleton_markdown
+
+MANDATORY = ("measures", "shortcomings", "leadership", "plans")
+
+
+def part_order(rulebook) -> list[str]:
+    order = next(r.parts for r in rulebook.of_type("order"))
+    return [p for p in order if p in {r.part for r in rulebook.of_type("part")}]
+
+
+def test_markdown_skeleton_finds_every_part_in_order(tmp_path, invoke, rulebook):
+    path = tmp_path / "draft.md"
+    result = invoke("init", path, "--year", 2023, "--issuer", "某某区人民政府")
+    assert result.exit_code == 0, result.stderr
+    audited = audit_file(str(path), rulebook)
+    assert audited.is_report
+    assert (audited.meta.year, audited.meta.level) == (2023, "government")
+    parts = {p.id: p for p in audited.parts}
+    for part in MANDATORY:
+        assert parts[part].status in ("present", "weak"), part    # headings found; bodies are placeholders
+        assert parts[part].heading is not None
+    lines = [parts[p].line for p in part_order(rulebook) if parts[p].line]
+    assert lines == sorted(lines)
+    order = {r.rule_id: r.status for r in audited.results}
+    assert order["part.order"] == "pass"
+
+
+def test_docx_skeleton_finds_every_part_and_carries_comments(tmp_path, invoke, rulebook):
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "draft.docx"
+    result = invoke("init", path, "--year", 2022, "--level", "department", "--issuer", "某某区司法局")
+    assert result.exit_code == 0, result.stderr
+    audited = audit_source(read_path(str(path)), rulebook)
+    parts = {p.id: p.status for p in audited.parts}
+    assert all(parts[p] in ("present", "weak") for p in MANDATORY)
+    assert audited.meta.year == 2022
+    document = docx.Document(str(path))
+    comments = list(document.comments)
+    assert len(comments) == 1 + len(part_order(rulebook))   # the preface plus one per part
+    assert any("enforcement.three_systems" in c.text for c in comments)
+
+
+@pytest.mark.parametrize("level", ["government", "department", "township"])
+def test_notes_list_exactly_the_checks_that_apply(rulebook, level):
+    year = 2020
+    markdown = render_skeleton_markdown(outline(rulebook, year, level))
+    listed = set(re.findall(r"（([a-z0-9_]+\.[a-z0-9_.]+)，", markdown))
+    expected = {r.id for r in rulebook.rules if r.type != "part" and r.applies_to(year, level) is None}
+    assert listed == expected
+    for rule in rulebook.rules:
+        if rule.type == "part" and rule.applies_to(year, level) is None:
+            assert rule.id in markdown
+
+
+def test_year_is_filled_in_and_defaults_to_last_year(tmp_path, invoke, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init")
+    assert result.exit_code == 0, result.stderr
+    last_year = datetime.date.today().year - 1
+    made = list(tmp_path.glob("*.md"))
+    assert len(made) == 1 and str(last_year) in made[0].name
+    text = read_path(str(made[0])).text
+    assert f"{last_year}年" in text.split("\n")[0]
+    assert f"{last_year + 1}年" in text   # the plans part is about the following year
+
+
+def test_refuses_to_overwrite_without_force(tmp_path, invoke):
+    path = tmp_path / "draft.md"
+    path.write_text("我的草稿", encoding="utf-8")
+    result = invoke("init", path)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert path.read_text(encoding="utf-8") == "我的草稿"
+    assert invoke("init", path, "--force").exit_code == 0
+    assert path.read_text(encoding="utf-8") != "我的草稿"
+
+
+def test_unknown_suffix_is_refused(tmp_path, invoke):
+    result = invoke("init", tmp_path / "draft.pdf")
+    assert result.exit_code == 2 and not (tmp_path / "draft.pdf").exists()
+
+
+def test_skeleton_follows_the_loaded_rulebook(tmp_path, rulebook):
+    """A rulebook with other part titles gives other headings: nothing is hard-coded."""
+    import yaml
+
+    from auditor.rulebook.loader import load_rulebook
+
+    source = yaml.safe_load(open(_national_path(), encoding="utf-8"))
+    source.pop("include", None)
+    for rule in source["rules"]:
+        if rule.get("id") == "part.plans":
+            rule["title"] = "第四部分：下一年度法治政府建设工作计划"
+    custom = tmp_path / "custom.yaml"
+    custom.write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    markdown = render_skeleton_markdown(outline(load_rulebook(str(custom)), 2023, "government"))
+    assert "## 四、2024年法治政府建设工作计划" in markdown
+
+
+def test_markdown_comments_are_not_report_text_and_keep_line_numbers():
+    text = "# 标题\n<!--\n三项制度\n-->\n## 一、举措\n正文"
+    source = read_bytes(text.encode("utf-8"), "a.md")
+    assert source.lines == ["标题", "", "", "", "一、举措", "正文"]
+
+
+def test_docx_bytes_are_a_pure_function_of_the_outline(rulebook):
+    pytest.importorskip("docx")
+    plan = outline(rulebook, 2021, "township", "某某镇人民政府")
+    data = render_skeleton_docx(plan)
+    text = read_bytes(data, "x.docx").text
+    assert [line for line in text.split("\n") if line.startswith(("一、", "二、", "三、", "四、"))] == \
+        [p.heading for p in plan.parts[:4]]
+
+
+def _national_path() -> str:
+    from importlib.resources import files
+
+    return str(files("auditor.rules") / "national.yaml")
