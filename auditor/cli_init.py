@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime
 import os
-import tempfile
 
 import click
 
 from .errors import AuditorError
 from .models import LEVELS
+from .output import write_atomic
 from .rulebook.loader import load_rulebook
 
 # Not .txt: only Markdown hides the notes (HTML comments) from `audit check`.
@@ -40,23 +40,7 @@ def init(output, year, level, issuer, rulebook_ref, force):
         raise AuditorError(f"{output}: 文件已存在，未覆盖（确需覆盖请加 --force）")
     plan = outline(load_rulebook(rulebook_ref), year, level, issuer)
     data = render_skeleton_docx(plan) if kind == "docx" else render_skeleton_markdown(plan).encode("utf-8")
-    _write(output, data)
+    write_atomic(output, data)
     click.echo(f"已生成 {year} 年度报告起草提纲：{output}（{len(plan.parts)} 个部分）。"
                f"填写后用 audit check {output} 检查。")
 
-
-def _write(path: str, data: bytes) -> None:
-    """Write atomically: a temporary file beside the target, then rename."""
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise AuditorError(f"{path}: 输出目录不存在（{directory}）")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".audit-", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise AuditorError(f"{path}: 写入失败（{exc.strerror or exc}）") from None

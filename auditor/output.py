@@ -7,8 +7,8 @@ import tempfile
 from .errors import AuditorError
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` so that readers never see a partial file."""
+def write_atomic(path: str, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8, or bytes) to ``path`` so readers never see a partial file."""
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         raise AuditorError(f"{path}: 输出目录不存在（{directory}）")
@@ -17,8 +17,8 @@ def write_atomic(path: str, text: str) -> None:
     except OSError as exc:
         raise AuditorError(f"{path}: 无法在输出目录中写入（{exc.strerror or exc}）") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
     except OSError as exc:
         try:

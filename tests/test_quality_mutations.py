@@ -98,4 +98,4 @@ def test_last_years_text_reused_is_found_with_both_line_numbers(rulebook):
     assert check.status == "fail"
     rows = dict(check.details)["passages"]
     assert all(row["line"] and row["previous_line"] for row in rows)
-    assert any("上年报告第" in e.text for e in check.evidence)
+    assert check.evidence and all(f"第{e.line}行 ↔ 上年第" in check.message for e in check.evidence[:1])

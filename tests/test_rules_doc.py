@@ -34,13 +34,14 @@ def test_table_fits_the_terminal_and_shows_every_id_whole(rulebook, width):
         assert f" {rule.id} " in table, rule.id
 
 
-def test_wide_table_adds_kind_part_and_basis(rulebook):
+def test_table_shows_basis_and_applicability_and_wide_adds_kind_and_part(rulebook):
     narrow, wide = render_rules_table(rulebook, 80), render_rules_table(rulebook, 120)
     header = lambda text: next(line for line in text.splitlines() if "编号" in line)   # noqa: E731
     assert "类型" not in header(narrow) and "部分" not in header(narrow)
-    assert narrow.count("依据：") == len(rulebook.rules)    # narrow: the basis goes under each title
-    assert all(name in header(wide) for name in ("类型", "部分", "级别", "适用", "依据"))
-    assert "纲要2021" in wide                       # instrument names shortened for the column
+    assert all(name in header(wide) for name in ("名称", "类型", "部分", "级别", "适用", "依据"))
+    for table in (narrow, wide):
+        assert table.count("依据：") == len(rulebook.rules)      # the basis under each title
+    assert "纲要2021" in wide                                    # instrument names shortened
 
 
 def test_json_rows_have_the_listing_keys(invoke, rulebook):

@@ -54,21 +54,26 @@ def shared_words(rule: Rule, corpus: Corpus, vec: dict, best: list, text: str,
     shown: list[str] = []
     for word in found:
         word = _widen(word, text, other) if other and len(word) == 2 else word
-        if not any(word in s for s in shown):
-            shown = [s for s in shown if s not in word] + [word]
+        if not any(_overlap(word, s) for s in shown):
+            shown.append(word)
     return shown, len(found)
 
 
-def _widen(gram: str, a: str, b: str, limit: int = 10) -> str:
+def _widen(gram: str, a: str, b: str, limit: int = 12) -> str:
     start = a.find(gram)
     if start < 0:
         return gram
     lo, hi = start, start + len(gram)
-    while hi < len(a) and hi - lo < limit and "\u4e00" <= a[hi] <= "\u9fff" and a[lo:hi + 1] in b:
-        hi += 1
     while lo > 0 and hi - lo < limit and "\u4e00" <= a[lo - 1] <= "\u9fff" and a[lo - 1:hi] in b:
         lo -= 1
+    while hi < len(a) and hi - lo < limit and "\u4e00" <= a[hi] <= "\u9fff" and a[lo:hi + 1] in b:
+        hi += 1
     return a[lo:hi]
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Do two shown words share a bigram (then the second adds nothing)?"""
+    return a in b or b in a or any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
 def pair_points(rule: Rule, problems: list[Point], plans: list[Point]) -> list[dict]:

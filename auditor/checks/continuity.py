@@ -7,7 +7,6 @@ Every check is ``skip`` when no previous report is given.
 """
 from __future__ import annotations
 
-from ..models import Evidence
 from ..rulebook.model import Rule
 from ..text.markers import parse_marker
 from .closed_loop import corpus_for, is_match, shared_words
@@ -104,7 +103,7 @@ def check_copied(rule: Rule, ctx: Context) -> Outcome:
         excerpt = mine.text[p.a_start:p.a_end].strip()
         rows.append({"line": line, "end_line": end_line, "previous_line": prev_line,
                      "previous_end_line": prev_end, "chars": p.chars, "text": excerpt[:60]})
-        evidence.append(Evidence(line, f"{ctx.quote(line, s, s + 40).text}（上年报告第{prev_line}行）"))
+        evidence.append(ctx.quote(line, s, s + 40))
     copied = sum(p.chars for p in passages)
     share = copied / max(len(mine.text), 1)
     places = "；".join(f"第{r['line']}行 ↔ 上年第{r['previous_line']}行（{r['chars']} 字）" for r in rows[:5])

@@ -20,7 +20,8 @@ def check_item(rule: Rule, ctx: Context) -> Outcome:
     searched = f"在{ctx.where(scope_name)}中查找：{_terms_text(matcher.terms())}"
     whole = [h for h in hits if h.group == -1]
     groups = {h.group for h in hits if h.group >= 0}
-    places = len({h.line for h in hits})
+    # Count paragraphs, not lines: a PDF or a hard-wrapped text splits one paragraph over many lines.
+    places = len({h.paragraph for h in hits})
     evidence = ctx.evidence(whole or hits)
     details = ()
     if matcher.all:

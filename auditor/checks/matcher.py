@@ -59,6 +59,7 @@ class Hit:
     start: int
     end: int
     group: int   # -1 for ``any``, else the index of the ``all`` group
+    paragraph: int = 0   # first line of the paragraph holding the hit ("places" are paragraphs)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Matcher:
                     if self.not_ and self._excluded(scope.text, start, end):
                         continue
                     line, ls, le = scope.locate(start, end)
-                    hits.append(Hit(term.source, line, ls, le, index))
+                    hits.append(Hit(term.source, line, ls, le, index, scope.paragraph_line(start)))
         hits.sort(key=lambda h: (h.line, h.start))
         return hits
 
@@ -146,6 +147,10 @@ class Scope:
     def of_text(cls, text: str) -> "Scope":
         from ..text.normalize import normalize_text
         return cls.build("example", normalize_text(text), None)
+
+    def paragraph_line(self, start: int) -> int:
+        """The first original line of the paragraph holding ``text[start]``."""
+        return self.paragraphs[bisect_right(self.starts, start) - 1].lines[0]
 
     def locate(self, start: int, end: int) -> tuple[int, int, int]:
         """Map a span of ``text`` to (line, start, end) within that line's normalised text."""

@@ -29,7 +29,7 @@ _SHORT_BASIS = ((re.compile(r"《法治政府建设实施纲要（2021－2025年
                 (re.compile(r"国办发〔2018〕118号《[^》]*》"), "三项制度意见"),
                 (re.compile(r"《中华人民共和国([^》]*)》"), r"\1"),
                 (re.compile(r"（[^（）]*(?:号|施行|20\d\d)[^（）]*）"), ""))
-WIDE = 120   # from this width the terminal table also shows the kind, the part and the basis
+WIDE = 120   # from this width the terminal table also shows the kind and the part
 
 
 def rule_row(rule: Rule) -> dict:
@@ -58,7 +58,7 @@ def short_basis(basis: str) -> str:
     first = basis.split("；")[0]
     for pattern, short in _SHORT_BASIS:
         first = pattern.sub(short, first)
-    return first
+    return first.strip()   # no space after a short name: rich would break the line there
 
 
 def group_label(rule: Rule) -> str:
@@ -75,39 +75,29 @@ def grouped(rules) -> list[tuple[str, list[Rule]]]:
 
 
 def render_rules_table(rulebook: Rulebook, width: int = 100) -> str:
-    """One row per rule, grouped by topic; the basis under the title, or from ``WIDE`` columns on
-    in its own column next to the kind and the part."""
+    """One row per rule, grouped by topic: the id, under it the title and the basis (instrument names
+    shortened), then severity and applicability; from ``WIDE`` columns on also the kind and the part."""
     width = max(60, width)
     wide = width >= WIDE
     console = Console(file=io.StringIO(), width=width, no_color=True, highlight=False)
     table = Table(title=f"{rulebook.title}（{rulebook.id} {rulebook.version}，{len(rulebook.rules)} 条）",
                   title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    if wide:
-        table.add_column("编号", no_wrap=True)
-        table.add_column("名称", ratio=1, overflow="fold")
-    else:   # narrow: the id on its own line, the title and the basis below it
-        table.add_column("编号 · 名称 · 依据", ratio=1, overflow="fold")
+    table.add_column("编号 · 名称 · 依据", ratio=1, overflow="fold")
     if wide:
         table.add_column("类型", no_wrap=True)
         table.add_column("部分", no_wrap=True)
     table.add_column("级别", no_wrap=True)
     table.add_column("适用", overflow="fold", width=15 if wide else 13)
-    if wide:
-        table.add_column("依据", ratio=1, overflow="fold")
     for group, rules in grouped(rulebook.rules):
         table.add_row(f"【{group}】", *[""] * (len(table.columns) - 1))
         for r in rules:
             title = r.title + ("（待核实）" if not r.confirmed else "")
+            cells = [Group(Text(r.id), Padding(Text(f"{title}\n依据：{short_basis(r.basis)}"), (0, 0, 0, 2)))]
             if wide:
-                cells = [r.id, title, KIND.get(r.kind, r.kind), _SHORT_PARTS.get(r.part, r.part)]
-            else:
-                cells = [Group(Text(r.id), Padding(Text(f"{title}\n依据：{short_basis(r.basis)}"), (0, 0, 0, 2)))]
-            cells += [SEVERITY[r.severity], applies_short(r)]
-            if wide:
-                cells.append(short_basis(r.basis))
-            table.add_row(*cells)
+                cells += [KIND.get(r.kind, r.kind), _SHORT_PARTS.get(r.part, r.part)]
+            table.add_row(*cells, SEVERITY[r.severity], applies_short(r))
     console.print(table)
-    console.print("依据、检索词和示例：audit rules show 编号；完整清单：audit rules list -f markdown（即 docs/rules.md）")
+    console.print("依据全文、检索词和示例：audit rules show 编号；完整清单：audit rules list -f markdown（即 docs/rules.md）")
     return console.file.getvalue()
 
 

@@ -52,6 +52,8 @@ class Rule:
     def applies_to(self, year: int | None, level: str) -> str | None:
         """None when the rule applies; otherwise the reason (Chinese) it is skipped."""
         lo, hi = self.years
+        if year is None and hi is not None:
+            return f"报告年度未识别，按最新规则审查；本条只适用于 {hi} 年及以前的报告（可用 --year 指定年度）"
         if year is not None:
             if lo is not None and year < lo:
                 return f"适用于 {lo} 年及以后的报告（本报告为 {year} 年度）"
