@@ -33,6 +33,7 @@ TARGETS = {  # name: (limit, unit) — from issue 6
     "cold_ratio": (2.5, "× baseline"), "warm_ms_per_20kb": (10.0, "ms"), "batch_500_j2_s": (10.0, "s"),
     "scale_400_s": (15.0, "s"), "scale_400_rss_mb": (500.0, "MB"), "single_rss_mb": (120.0, "MB"),
     "scale_400_previous_s": (15.0, "s"), "scale_400_previous_rss_mb": (500.0, "MB"),
+    "cold_vs_textlint": (1.0, "× textlint"),
 }
 # Runs the real CLI in-process after imports, so long documents are timed without interpreter start-up.
 _TIMED_CLI = ("import sys, time\nfrom auditor.cli import main\nt = time.perf_counter()\n"
@@ -204,12 +205,30 @@ def bench_scaling(factors: tuple[int, ...]) -> dict:
     return out
 
 
+def bench_peers(folder: Path | None, runs: int) -> dict:
+    """Cold textlint (one rule) and zhlint on the same seed, if installed with npm under ``folder``."""
+    out = {"quoted_from": "shared/reference/peers.md §5", "quoted_s": PEERS, "measured_s": {}}
+    if folder is None:
+        return out
+    tools = folder / "node_modules" / ".bin"
+    seed = str(BASE_SEED)
+    for name, argv in (("textlint, 1 rule (no-todo)", [str(tools / "textlint"), "--rule", "no-todo", seed]),
+                       ("zhlint", [str(tools / "zhlint"), seed])):
+        if Path(argv[0]).exists():
+            spawn(argv)   # warm-up; their exit codes report findings, not failures
+            out["measured_s"][name] = statistics.median(spawn(argv)["seconds"] for _ in range(runs))
+    return out
+
+
 def verdicts(res: dict) -> dict:
     """Each target with its measured value and whether it is met."""
     values = {"cold_ratio": res["cold"]["ratio"], "warm_ms_per_20kb": res["warm"]["max_ms_per_20kb"],
               "single_rss_mb": res["cold"]["rss_mb"]}
     if "j2" in res.get("batch", {}):
         values["batch_500_j2_s"] = res["batch"]["j2"]["seconds"] * 500 / res["batch"]["reports"]
+    measured = res["peers"]["measured_s"]
+    textlint = measured.get("textlint, 1 rule (no-todo)", PEERS["textlint, 1 rule"])
+    values["cold_vs_textlint"] = res["cold"]["audit_median_s"] / textlint
     for suffix, key in (("", "factors"), ("_previous", "with_previous")):
         big = res.get("scaling", {}).get(key, {}).get("400")
         if big:
@@ -253,9 +272,14 @@ def table(res: dict) -> str:
                              f" / {r['cpu_s']:6.2f} s  {r['s_per_mb']:5.2f} s/MB  peak RSS {r['rss_mb']:5.0f} MB")
         lines.append(f"  growth exponent {s['slope']:.2f} alone, {s['slope_previous']:.2f} with --previous"
                      f" (1.00 = linear): {'linear' if s['linear'] else 'NOT linear'}")
-    lines.append("\npeers (quoted from shared/reference/peers.md §5, not re-measured here)")
+    peers = res["peers"]
+    if peers["measured_s"]:
+        lines.append(f"\npeers, cold on the same seed (median of {c['runs']}, this machine)")
+        for name, seconds in peers["measured_s"].items():
+            lines.append(f"  {name:28} {seconds * 1000:5.0f} ms")
+    lines.append("\npeers quoted from shared/reference/peers.md §5 (another 2-core machine, not re-measured)")
     for name, seconds in PEERS.items():
-        lines.append(f"  {name:24} {seconds * 1000:5.0f} ms")
+        lines.append(f"  {name:28} {seconds * 1000:5.0f} ms")
     lines.append("\ntargets")
     for name, t in res["targets"].items():
         lines.append(f"  {'ok  ' if t['met'] else 'MISS'} {name:26} {t['value']:8.2f} {t['unit']:11} (≤ {t['limit']:g})")
@@ -273,13 +297,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and a smaller batch (about 15 s)")
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where to write the JSON")
+    parser.add_argument("--peers", type=Path, metavar="DIR",
+                        help="also time textlint and zhlint installed there (npm install --prefix DIR "
+                             "textlint textlint-rule-no-todo zhlint)")
     args = parser.parse_args(argv)
     res = {"machine": machine(), "quick": args.quick}
     res["cold"] = bench_cold(10 if args.quick else 20)
     res["warm"] = bench_warm(5 if args.quick else 20)
     res["batch"] = bench_batch(100 if args.quick else 500, (1, 2), 1 if args.quick else 3)
     res["scaling"] = bench_scaling((10, 50) if args.quick else (10, 50, 400))
-    res["peers"] = {"quoted_from": "shared/reference/peers.md §5", "re_measured": False, "seconds": PEERS}
+    res["peers"] = bench_peers(args.peers, 5 if args.quick else 10)
     res["targets"] = verdicts(res)
     text = table(res)
     print(text, end="")

@@ -67,10 +67,22 @@ def _check_package(data: bytes, path: str) -> None:
         infos = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise InputError(path, "不是有效的 .docx 文件（压缩包已损坏或不完整）", "请在 Word/WPS 中重新保存为 .docx") from None
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_UNPACKED_BYTES or len(infos) > MAX_PARTS:
-        raise InputError(path, f"解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB 或 {MAX_PARTS} 个部件，拒绝读取"
-                               "（可能是压缩炸弹）", "请确认文件来源，或另存为 .txt/.pdf")
+    bomb = InputError(path, f"解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB 或 {MAX_PARTS} 个部件，拒绝读取"
+                            "（可能是压缩炸弹）", "请确认文件来源，或另存为 .txt/.pdf")
+    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES or len(infos) > MAX_PARTS:
+        raise bomb
+    # Declared sizes can lie, and zipfile inflates a whole member in one call before cutting it to
+    # the declared size (2 GB of memory for a 3 MB file), so count what really inflates, 1 MB at a time.
+    unpacked = 0
+    try:
+        for info in infos:
+            with package.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    unpacked += len(chunk)
+                    if unpacked > MAX_UNPACKED_BYTES:
+                        raise bomb
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        raise InputError(path, "不是有效的 .docx 文件（压缩包已损坏）", "请在 Word/WPS 中重新保存为 .docx") from None
     names = {info.filename for info in infos}
     try:
         types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""

@@ -43,7 +43,9 @@ def read_pdf(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
     except PDFPasswordIncorrect:
         raise InputError(path, "PDF 已加密，需要密码才能打开", "请提供未加密的 PDF 或导出为 .docx/.txt") from None
     except Exception as exc:   # noqa: BLE001  malformed PDFs raise a zoo of parser errors
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        wrapped = exc.args[0] if exc.args else None   # pdfplumber wraps pdfminer's PDFPasswordIncorrect
+        if isinstance(wrapped, PDFPasswordIncorrect) or "password" in str(exc).lower() \
+                or "encrypt" in type(exc).__name__.lower():
             raise InputError(path, "PDF 已加密，无法读取", "请提供未加密的 PDF 或导出为 .docx/.txt") from None
         raise InputError(path, "无法解析 PDF，文件可能已损坏", "请重新导出 PDF，或提供 .docx/.txt") from None
     return _assemble(pages, path)
