@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import AuditResult
-from .labels import CHECK_STATUS, LEVEL, PART_STATUS, SEVERITY, SHORT_PART_LABELS, gaps, status_label
+from .labels import LEVEL, PART_STATUS, SEVERITY, SHORT_PART_LABELS, gaps, status_label
 from .pairing import detail_tables
 
 # Display only: a space beside a Han character ("3、 2020年") would make rich wrap there.
@@ -101,10 +101,10 @@ def _evidence_text(r, verbose: bool) -> Text:
     if r.waived:
         return Text(f"豁免理由：{r.waived}", style="magenta")
     if r.status == "skip":
-        return Text(r.message, style="dim")
+        return Text(_display(r.message), style="dim")
     text = Text()
     if r.status != "pass" or not r.evidence:
-        text.append(r.message)
+        text.append(_display(r.message))
     shown = r.evidence if verbose else r.evidence[:1]
     for e in shown:
         if text:
@@ -123,9 +123,9 @@ def _gap_list(result: AuditResult) -> Group:
     for n, r in enumerate(items, 1):
         line = Text(f"{n}. ")
         line.append(f"[{SEVERITY[r.severity]}]", style=_SEV_STYLE[r.severity])
-        line.append(f" {r.title}（{r.rule_id}，{CHECK_STATUS[r.status] if r.kind in ('part', 'item') else status_label(r.status, r.kind)}）")
+        line.append(f"{r.title}（{r.rule_id}，{status_label(r.status, r.kind)}）")
         out.append(line)
-        out.append(Text(f"   {r.message}"))
+        out.append(Text(f"   {_display(r.message)}"))
         if r.suggestion:
             out.append(Text(f"   建议：{r.suggestion}", style="cyan"))
         out.append(Text(f"   依据：{r.basis}", style="dim"))
