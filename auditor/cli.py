@@ -111,14 +111,14 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     failures = [i for i in items if isinstance(i, Failure)]
     for failure in failures:
         click.echo(f"audit: 错误：{failure.message}", err=True)
+    if not audited:   # nothing to report: leave no output files behind
+        sys.exit(EXIT_ERROR)
     for fmt_name, path in outputs:
         write_atomic(path, RENDERERS[fmt_name](audited, rulebook, failures))
     if fmt == "rich":
         _print_terminal(audited, failures, summary, verbose, width, color)
     else:
         click.echo(RENDERERS[fmt](audited, rulebook, failures), nl=False)
-    if not audited:
-        sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PASS if all(a.passed for a in audited) else EXIT_GATE)
 
 

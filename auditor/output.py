@@ -17,6 +17,7 @@ def write_atomic(path: str, content: str | bytes) -> None:
     except OSError as exc:
         raise AuditorError(f"{path}: 无法在输出目录中写入（{exc.strerror or exc}）") from None
     try:
+        os.chmod(tmp, 0o666 & ~_umask())   # mkstemp creates 0600; give the file normal permissions
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
@@ -26,3 +27,9 @@ def write_atomic(path: str, content: str | bytes) -> None:
         except OSError:
             pass
         raise AuditorError(f"{path}: 写入失败（{exc.strerror or exc}）") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

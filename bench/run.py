@@ -4,6 +4,7 @@ Run with the project's interpreter (the one that has ``auditor`` installed)::
 
     .venv/bin/python bench/run.py           # full run: prints a table, writes JSON and bench/RESULTS.md
     .venv/bin/python bench/run.py --quick   # fewer repetitions, smaller batch, no RESULTS.md
+    .venv/bin/python bench/run.py --peers DIR   # also time textlint and zhlint installed in DIR by npm
 
 Every child process is timed with ``time.perf_counter`` around spawn-to-exit and its peak resident
 memory is read from ``os.wait4`` (the child's own ``ru_maxrss``), so figures are per process.
@@ -103,13 +104,13 @@ def bench_cold(runs: int) -> dict:
     """Interleaved cold runs of ``audit check seeds/001.txt -f json`` and the import baseline."""
     audit = audit_cmd() + ["check", str(BASE_SEED.relative_to(ROOT)), "--format", "json"]
     baseline = [sys.executable, "-c", "import click, rich, yaml"]
-    checked(spawn(audit), "warm-up")   # fills the OS page cache and the rulebook validation cache
+    checked(spawn(audit), "warm-up")   # fills the page cache, the rulebook caches and __pycache__
     spawn(baseline)
     audits, bases = [], []
     for _ in range(runs):
         bases.append(spawn(baseline))
         audits.append(checked(spawn(audit), "cold run"))
-    with tempfile.TemporaryDirectory() as cache:  # a first-ever run: no validated-rulebook cache yet
+    with tempfile.TemporaryDirectory() as cache:  # a first-ever run: rulebook neither validated nor compiled
         first = checked(spawn(audit, env={**CHILD_ENV, "XDG_CACHE_HOME": cache}), "first run")
     audit_s = statistics.median(r["seconds"] for r in audits)
     base_s = statistics.median(r["seconds"] for r in bases)
@@ -207,7 +208,7 @@ def bench_scaling(factors: tuple[int, ...]) -> dict:
 
 def bench_peers(folder: Path | None, runs: int) -> dict:
     """Cold textlint (one rule) and zhlint on the same seed, if installed with npm under ``folder``."""
-    out = {"quoted_from": "shared/reference/peers.md §5", "quoted_s": PEERS, "measured_s": {}}
+    out = {"quoted_from": "shared/reference/peers.md §5", "quoted_s": PEERS, "measured_s": {}, "runs": runs}
     if folder is None:
         return out
     tools = folder / "node_modules" / ".bin"
@@ -241,7 +242,7 @@ def table(res: dict) -> str:
     """The human-readable report."""
     c, w, lines = res["cold"], res["warm"], []
     m = res["machine"]
-    lines.append(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}, "
+    lines.append(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['os']}, Python {m['python']}, "
                  f"auditor {m['auditor']} @ {m['commit']}")
     lines.append(f"\ncold (median of {c['runs']} runs)")
     lines.append(f"  audit check seeds/001.txt -f json   {c['audit_median_s'] * 1000:7.0f} ms"
@@ -274,7 +275,7 @@ def table(res: dict) -> str:
                      f" (1.00 = linear): {'linear' if s['linear'] else 'NOT linear'}")
     peers = res["peers"]
     if peers["measured_s"]:
-        lines.append(f"\npeers, cold on the same seed (median of {c['runs']}, this machine)")
+        lines.append(f"\npeers, cold on the same seed (median of {peers['runs']}, this machine)")
         for name, seconds in peers["measured_s"].items():
             lines.append(f"  {name:28} {seconds * 1000:5.0f} ms")
     lines.append("\npeers quoted from shared/reference/peers.md §5 (another 2-core machine, not re-measured)")

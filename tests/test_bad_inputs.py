@@ -164,6 +164,15 @@ def test_fifty_megabyte_text_is_refused_above_the_size_limit(tmp_path, out_dir):
     assert_refused(result, "huge.txt", [path], [before], out_dir)
 
 
+def test_text_above_the_size_limit_on_standard_input(out_dir):
+    from auditor.cli import main
+
+    data = (SEED_TEXT + "\n").encode("utf-8") * (MAX_INPUT_BYTES // len(SEED_TEXT.encode("utf-8")) + 2)
+    result = CliRunner().invoke(main, ["check", "-", "--format", "json", "-o", f"json:{out_dir / 'report.json'}"],
+                                input=data, catch_exceptions=False)
+    assert_refused(result, "<stdin>", out_dir=out_dir)
+
+
 def test_ten_thousand_headings(tmp_path, out_dir):
     numerals = "一二三四五六七八九十"
     lines = ["某区2023年法治政府建设年度报告"]

@@ -124,6 +124,6 @@ def test_docx_bytes_are_a_pure_function_of_the_outline(rulebook):
 
 
 def _national_path() -> str:
-    from importlib.resources import files
+    from auditor.rulebook.loader import rules_dir
 
-    return str(files("auditor.rules") / "national.yaml")
+    return str(rules_dir() / "national.yaml")

@@ -1,0 +1,59 @@
+"""The compiled-rulebook cache: a hit gives the same audit as a fresh load; any change rebuilds."""
+from __future__ import annotations
+
+import pytest
+
+from auditor import audit_text, load_rulebook
+from auditor.rulebook import cache
+from auditor.rulebook.loader import rules_dir
+
+from ..conftest import SEEDS
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "auditor" / "compiled"
+
+
+def test_a_cached_rulebook_audits_exactly_like_a_fresh_one(cache_home, rulebook):
+    first = load_rulebook()                      # builds and stores
+    assert len(list(cache_home.glob("*.pickle"))) == 1
+    second = load_rulebook()                     # read back
+    assert second is not first
+    assert [r.id for r in second.rules] == [r.id for r in rulebook.rules]
+    text = SEEDS[0].read_text(encoding="utf-8")
+    assert audit_text(text, second) == audit_text(text, rulebook)
+
+
+def test_changed_rule_files_rebuild_and_a_broken_entry_is_ignored(cache_home, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "mine.yaml").write_text("id: a\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"built": len(builds)}
+
+    assert cache.cached_rulebook("mine", rules, build) == {"built": 1}
+    assert cache.cached_rulebook("mine", rules, build) == {"built": 1}      # hit
+    (rules / "mine.yaml").write_text("id: b\n", encoding="utf-8")
+    assert cache.cached_rulebook("mine", rules, build) == {"built": 2}      # new content, new key
+    for entry in cache_home.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert cache.cached_rulebook("mine", rules, build) == {"built": 3}      # unreadable entry: rebuilt
+    assert cache.cached_rulebook("mine", rules, build) == {"built": 3}
+
+
+def test_no_cache_when_turned_off(cache_home, monkeypatch):
+    monkeypatch.setenv("AUDITOR_NO_CACHE", "1")
+    load_rulebook()
+    assert not cache_home.exists()
+
+
+def test_the_key_covers_the_shipped_rules_and_the_code():
+    key = cache._key("national", rules_dir())
+    assert key == cache._key("national", rules_dir())
+    assert key != cache._key("example-city", rules_dir())
