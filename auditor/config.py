@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AuditorError
+from .yaml_file import read_yaml
 from .models import LEVELS
 
 CONFIG_NAME = ".audit.yaml"
@@ -114,16 +115,7 @@ def _label(path: Path) -> str:
 
 
 def _load_yaml(path: Path) -> dict:
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"第{mark.line + 1}行：" if mark else ""
-        raise ConfigError(f"{path}: {where}YAML 语法错误（{getattr(exc, 'problem', None) or exc}）") from None
+    data, _ = read_yaml(path, "配置文件", ConfigError)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AuditorError
+from .yaml_file import read_yaml
 from .models import Result
 
 _KEYS = ("check", "reason", "expires", "text")
@@ -54,22 +55,9 @@ def load_waivers(path: str, rule_ids: list[str] | None = None, today: dt.date | 
 
     ``rule_ids`` (the rulebook's ids) catches typos; ``today`` is injectable for tests.
     """
-    import yaml
-
     today = today or dt.date.today()
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-        lines = _entry_lines(text)
-    except FileNotFoundError:
-        raise WaiverError(f"{path}: 豁免文件不存在") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WaiverError(f"{path}: 无法读取豁免文件（{exc}）") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise WaiverError(f"{path}{where}: YAML 语法错误（{getattr(exc, 'problem', None) or exc}）") from None
+    data, text = read_yaml(Path(path), "豁免文件", WaiverError)
+    lines = _entry_lines(text)
     if isinstance(data, dict) and set(data) == {"waivers"}:
         data = data["waivers"]
     if data is None:

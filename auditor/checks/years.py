@@ -105,7 +105,7 @@ def _witnesses(rule: Rule, ctx: Context) -> list[tuple[str, int, int]]:
 
 
 def _opening(ctx: Context) -> tuple[int, int] | None:
-    """A year that opens the first body paragraph: "2023年，东城区…" / "2024年以来，…"."""
+    """A year that opens the first body paragraph: "2023年，某区…" / "2024年以来，…"."""
     first_heading = ctx.sections[0].line if ctx.sections else len(ctx.view.lines) + 1
     for para in ctx.view.paragraphs:
         if para.lines[0] >= first_heading:

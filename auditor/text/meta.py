@@ -12,7 +12,7 @@ _TITLE_WORDS = ("报告", "总结", "情况")
 _TITLE_TOPIC = re.compile(r"法治|依法行政|法治政府")
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d\d年|二〇|关于)")
 _ORG_SUFFIX = "人民政府|政府|办事处|街道|司法局|局|委员会|办公室|厅|中心|镇|乡|县|区|市"
-# "东城区政府坚持以…" / "河东区司法局坚持以…": an organisation name right before the verb that opens the report
+# "某区政府坚持以…" / "某区司法局坚持以…": an organisation name right before the verb that opens the report
 _ISSUER_IN_OPENING = re.compile(
     rf"([\u4e00-\u9fff]{{2,24}}?(?:{_ORG_SUFFIX}))(?:坚持|深入|认真|全面|紧紧|始终|紧扣|围绕|聚焦|扎实|以|在)")
 _TOWNSHIP = ("街道办事处", "办事处", "街道", "镇人民政府", "乡人民政府", "镇", "乡", "苏木")
