@@ -12,7 +12,7 @@ from . import __version__
 from .batch import Failure, audit_many, collect_paths
 from .config import resolve_settings
 from .errors import AuditorError
-from .gatekeeping import build_policy
+from .gatekeeping import build_policy, unused_waivers
 from .models import LEVELS
 from .output import write_atomic
 from .render import RENDERERS
@@ -111,6 +111,8 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     failures = [i for i in items if isinstance(i, Failure)]
     for failure in failures:
         click.echo(f"audit: 错误：{failure.message}", err=True)
+    for waiver in unused_waivers(policy, audited):
+        click.echo(f"audit: 提示：{waiver.where} 的豁免（{waiver.check}）没有用上：没有对应的不符合项，可以删除", err=True)
     if not audited:   # nothing to report: leave no output files behind
         sys.exit(EXIT_ERROR)
     for fmt_name, path in outputs:

@@ -138,3 +138,14 @@ def test_cli_exits_2_on_a_waiver_without_reason_or_expired(invoke, tmp_path, ent
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(waivers) in lines[0] and "part.shortcomings" in lines[0]
+
+
+def test_unused_waivers_are_reported(draft, rulebook):
+    from auditor.gatekeeping import unused_waivers
+
+    text, audit = draft
+    used = Waiver("part.shortcomings", "不足另行专题报告")
+    stale = Waiver("part.order", "按本地模板排序")   # part.order passes on this draft: nothing to waive
+    policy = Policy(waivers=(used, stale))
+    result = apply_policy(audit, policy, rulebook, text)
+    assert [w.check for w in unused_waivers(policy, [result])] == ["part.order"]
