@@ -26,6 +26,7 @@ class Context:
     level: str
     previous: "Context | None" = None
     _scopes: dict[str, Scope] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)   # per-report results that several checks share
 
     def scope(self, name: str | None) -> Scope:
         """The text of a part (or ``document``); a missing part falls back to the whole text."""

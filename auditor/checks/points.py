@@ -36,7 +36,17 @@ class Point:
 
 
 def split_points(ctx: Context, name: str) -> list[Point]:
-    """The points of part ``name`` in document order (empty when the part is missing)."""
+    """The points of part ``name`` in document order (empty when the part is missing).
+
+    Computed once per report and part: the cause, closed-loop and continuity checks all need them.
+    """
+    key = ("points", name)
+    if key not in ctx.memo:
+        ctx.memo[key] = _split_points(ctx, name)
+    return list(ctx.memo[key])
+
+
+def _split_points(ctx: Context, name: str) -> list[Point]:
     part = ctx.parts.get(name)
     if part is None or part.status == "missing" or not part.spans:
         return []
