@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .api import build_context
-from .checks.matcher import Matcher
+from .checks.matcher import Matcher, terms_matcher
 from .checks.parts import classify_heading
 from .engine import run_rule
 from .read import read_path
@@ -43,7 +43,7 @@ def explain_rule(rulebook: Rulebook, rule_id: str, path: str, year: int | None =
                     "first": ctx.quote(hits[0].line, hits[0].start, hits[0].end).text if hits else None,
                 })
     for old, new in rule.replace:
-        hits = Matcher.build({"any": [old]}).find(scope, 20)
+        hits = terms_matcher((old,)).find(scope, 20)
         report["terms"].append({"block": "replace", "group": f"应改为 {new}", "term": old,
                                 "lines": sorted({h.line for h in hits}), "first": None})
     if rule.type == "part":

@@ -11,7 +11,7 @@ import re
 from ..rulebook.model import Rule
 from ..text.normalize import fold
 from .context import Context
-from .matcher import Matcher
+from .matcher import Matcher, terms_matcher
 from .outcome import Outcome
 from .points import Point, split_points
 
@@ -21,8 +21,8 @@ _SENTENCE = re.compile(r"[^。！？!?；;]+")
 
 
 def _matchers(rule: Rule) -> tuple[Matcher, Matcher]:
-    return (Matcher.build({"any": list(rule.params.get("cause", ["原因"]))}),
-            Matcher.build({"any": list(rule.params.get("summary", ["究其原因"]))}))
+    return (terms_matcher(tuple(rule.params.get("cause", ["原因"]))),
+            terms_matcher(tuple(rule.params.get("summary", ["究其原因"]))))
 
 
 def _has(matcher: Matcher, text: str) -> bool:

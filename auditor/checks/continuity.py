@@ -12,7 +12,7 @@ from ..text.markers import parse_marker
 from .closed_loop import corpus_for, is_match, shared_words
 from .context import Context
 from .copies import shared_passages
-from .matcher import Matcher
+from .matcher import terms_matcher
 from .outcome import Outcome
 from .points import split_points
 
@@ -123,7 +123,7 @@ def check_repeated_shortcoming(rule: Rule, ctx: Context) -> Outcome:
         return Outcome("skip", "两份报告中至少一份没有可识别的“存在的不足”条目", (), searched)
     corpus = corpus_for(rule, [p.text for p in theirs], [p.text for p in mine])
     threshold = float(rule.params.get("min_similarity", 0.2))
-    progress = Matcher.build({"any": list(rule.params.get("progress", ["虽然"]))})
+    progress = terms_matcher(tuple(rule.params.get("progress", ["虽然"])))
     rows = []
     for point in mine:
         best = corpus.query(corpus.vector_of(point.text), 1)
@@ -156,5 +156,5 @@ def probe_continuity(rule: Rule, text: str) -> bool:
     similar = bool(score) and score[0][1] >= float(rule.params.get("min_similarity", 0.1))
     if check == "unfollowed_plan":
         return not similar
-    progress = Matcher.build({"any": list(rule.params.get("progress", ["虽然"]))})
+    progress = terms_matcher(tuple(rule.params.get("progress", ["虽然"])))
     return similar and not progress.hits_in(after)

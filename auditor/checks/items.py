@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..rulebook.model import Rule
 from .context import Context
+from .matcher import terms_matcher
 from .outcome import Outcome
 
 
@@ -51,13 +52,11 @@ def check_forbid(rule: Rule, ctx: Context) -> Outcome:
 
 def check_substitute(rule: Rule, ctx: Context) -> Outcome:
     """Fail where an outdated term is used, naming the term that replaces it."""
-    from .matcher import Matcher
-
     scope_name = rule.scope or rule.part or "document"
     scope = ctx.scope(scope_name)
     found, evidence = [], []
     for old, new in rule.replace:
-        hits = Matcher.build({"any": [old]}).find(scope)
+        hits = terms_matcher((old,)).find(scope)
         if hits:
             found.append(f"“{old}”应为“{new}”")
             evidence.extend(ctx.evidence(hits, 2))

@@ -11,7 +11,7 @@ import re
 
 from ..rulebook.model import Rule
 from .context import Context
-from .matcher import Matcher, Scope
+from .matcher import Scope, terms_matcher
 from .outcome import Outcome
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
@@ -19,8 +19,8 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 def personal_sentences(rule: Rule, scope: Scope) -> list[tuple[int, int]]:
     """(start, end) in ``scope.text`` of each sentence naming a leader doing something personally."""
-    person = Matcher.build({"any": list(rule.params.get("person", ["主要负责人"]))})
-    action = Matcher.build({"any": list(rule.params.get("action", ["亲自"]))})
+    person = terms_matcher(tuple(rule.params.get("person", ["主要负责人"])))
+    action = terms_matcher(tuple(rule.params.get("action", ["亲自"])))
     return [m.span() for m in _SENTENCE.finditer(scope.text)
             if person.hits_in(m.group(0)) and action.hits_in(m.group(0))]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.normalize import Paragraph, TextView, fold
 
@@ -48,6 +49,12 @@ def compile_term(source: str) -> Term:
     if source.startswith("re:"):
         return Term(source, None, re.compile(source[3:]))
     return Term(source, fold(source), None)
+
+
+@lru_cache(maxsize=1024)
+def terms_matcher(terms: tuple[str, ...]) -> "Matcher":
+    """An ``any`` matcher for ``terms``, compiled once per process (checks ask for it per report)."""
+    return Matcher.build({"any": list(terms)})
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,9 @@ def recognises(rule: Rule, text: str, part_rules: Iterable[Rule] | None = None) 
     if rule.type in ("item", "forbid"):
         return rule.match.matches(text)
     if rule.type == "substitute":
-        from ..checks.matcher import Matcher
+        from ..checks.matcher import terms_matcher
 
-        return any(Matcher.build({"any": [old]}).matches(text) for old, _ in rule.replace)
+        return any(terms_matcher((old,)).matches(text) for old, _ in rule.replace)
     if rule.type == "conditional":
         return rule.cond_if.matches(text) and not rule.cond_then.matches(text)
     if rule.type == "quality":
