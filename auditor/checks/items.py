@@ -67,7 +67,7 @@ def _absent(rule: Rule, ctx: Context, name: str, searched: str) -> Outcome:
     """Nothing in the scope: say where it was looked for, and point to the words elsewhere, if any."""
     label = _label(ctx, name)
     told = f"{label}未写到“{rule.title}”"
-    if name == "document" or ctx.spans(name) is None:
+    if name not in DEED_SCOPES or ctx.spans(name) is None:   # a plan elsewhere in the report is no plan
         return Outcome("fail", told, (), searched)
     inside = set()
     for lo, hi in ctx.spans(name):
