@@ -51,7 +51,7 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|‰|(?:万|亿)?(?:余|多)?(?:人次|�
 
 def place_of(ctx: Context, hit: Hit) -> str:
     """``body``, ``heading``, ``title``, ``list`` or ``plan`` (see the module docstring)."""
-    if _in_heading(ctx, hit.line, hit.start):
+    if _in_heading(ctx, hit):
         return "heading"
     text, start, end = _sentence(ctx, hit)
     if _inside_title(text, start, end):
@@ -95,23 +95,34 @@ def places_text(ctx: Context, hits: list[Hit], limit: int = 3) -> str:
 # ── where a hit stands ──────────────────────────────────────────────────────
 
 def _heading_ends(ctx: Context) -> dict[int, int]:
-    """line → offset where its heading text ends (0 when the line is body text)."""
+    """First line of a paragraph → offset in the paragraph's text where its heading ends (absent: no heading)."""
     key = ("grounding", "headings")
     if key not in ctx.memo:
         ends: dict[int, int] = {}
+        paragraphs = _paragraphs(ctx)
         for s in ctx.sections:
-            norm = ctx.view.norm[s.line - 1]
-            at = norm.find(s.title) if s.title else -1
-            end = at + len(s.title) if at >= 0 else len(norm)
+            para = paragraphs.get(s.line)
+            if para is None or para.lines[0] != s.line:
+                continue
+            text = para.text
+            at = text.find(s.title) if s.title else -1
+            end = at + len(s.title) if at >= 0 else len(text)
+            stop = _SENTENCE_END.search(text, end)   # a hard-wrapped title goes on to the full stop
+            end = stop.start() if stop and at >= 0 and not _SENTENCE_END.search(text, at, end) else end
             # "（3）全面监督落实行政执法“三项制度”，督促……。全区共……": a long first sentence with a
             # comma, followed by more text, is a sentence of the body, not a title.
-            run_in = len(norm) > end + 1
-            ends[s.line] = 0 if run_in and (len(s.title) > _RUN_IN_TITLE_MAX or _COMMA.search(s.title)) else end
+            title = text[at if at >= 0 else 0:end]
+            # run on into the body, or a whole sentence of its own (a PDF wrapped right after its "。")
+            run_in = len(text.rstrip("。 ")) > end + 1 or text.rstrip().endswith("。")
+            if not (run_in and (len(title) > _RUN_IN_TITLE_MAX or _COMMA.search(title))):
+                ends[s.line] = end
         for part in ctx.parts.values():
-            if part.line and part.heading and part.line not in ends:
-                ends[part.line] = _first_sentence_end(ctx.view.norm[part.line - 1])
-        if ctx.meta.title_line:
-            ends.setdefault(ctx.meta.title_line, len(ctx.view.norm[ctx.meta.title_line - 1]))
+            para = paragraphs.get(part.line) if part.line and part.heading else None
+            if para is not None and para.lines[0] not in ends:
+                ends[para.lines[0]] = _first_sentence_end(para.text)
+        title_para = paragraphs.get(ctx.meta.title_line) if ctx.meta.title_line else None
+        if title_para is not None:
+            ends.setdefault(title_para.lines[0], len(title_para.text))
         for para in ctx.view.paragraphs:   # a short line of its own without a full stop: "加强督察考核"
             if len(para.lines) == 1 and para.lines[0] not in ends and _heading_like(para.text):
                 ends[para.lines[0]] = len(para.text)
@@ -130,29 +141,37 @@ def _first_sentence_end(norm: str) -> int:
     return m.start() if m else len(norm)
 
 
-def _in_heading(ctx: Context, line: int, start: int) -> bool:
-    end = _heading_ends(ctx).get(line)
-    return end is not None and start < end
+def _in_heading(ctx: Context, hit: Hit) -> bool:
+    para, offset = _paragraph_offset(ctx, hit)
+    end = _heading_ends(ctx).get(para.lines[0]) if para is not None else None
+    return end is not None and offset < end
 
 
 def _sentence(ctx: Context, hit: Hit) -> tuple[str, int, int]:
     """The sentence holding ``hit`` (within its paragraph) and the hit's offsets in it."""
-    para_text, offset = _paragraph_offset(ctx, hit)
-    lo = max((m.end() for m in _SENTENCE_END.finditer(para_text, 0, offset)), default=0)
-    stop = _SENTENCE_END.search(para_text, offset + (hit.end - hit.start))
-    hi = stop.start() if stop else len(para_text)
-    return para_text[lo:hi], offset - lo, offset - lo + (hit.end - hit.start)
+    para, offset = _paragraph_offset(ctx, hit)
+    text = para.text if para is not None else ctx.view.norm[hit.line - 1]
+    size = hit.size or hit.end - hit.start
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, offset)), default=0)
+    stop = _SENTENCE_END.search(text, offset + size)
+    hi = stop.start() if stop else len(text)
+    return text[lo:hi], offset - lo, offset - lo + size
 
 
-def _paragraph_offset(ctx: Context, hit: Hit) -> tuple[str, int]:
+def _paragraphs(ctx: Context) -> dict:
+    """line → the paragraph holding it."""
     key = ("grounding", "paragraphs")
     if key not in ctx.memo:
         ctx.memo[key] = {line: p for p in ctx.view.paragraphs for line in p.lines}
-    para = ctx.memo[key].get(hit.line)
+    return ctx.memo[key]
+
+
+def _paragraph_offset(ctx: Context, hit: Hit):
+    """(paragraph or None, offset of the hit in the paragraph's text — or in its line, without one)."""
+    para = _paragraphs(ctx).get(hit.line)
     if para is None:
-        return ctx.view.norm[hit.line - 1], hit.start
-    index = para.lines.index(hit.line)
-    return para.text, para.starts[index] + hit.start
+        return None, hit.start
+    return para, para.starts[para.lines.index(hit.line)] + hit.start
 
 
 def _inside_title(text: str, start: int, end: int) -> bool:
