@@ -31,8 +31,8 @@ _RUN_IN_TITLE_MAX = 25
 _COMMA = re.compile(r"[,，]")
 _TITLE_SPAN_MAX = 80
 # 将/把 + what + 纳入/列入 + an assessment or plan: "将街道依法行政制度……纳入区绩效考核指标"
-_INCLUDE = re.compile(r"(?:将|把)(?P<obj>[^。;；]{2,150}?)(?:纳入|列入|列为|作为)[^。;；]{0,24}?"
-                      r"(?:考核|考评|评价|评估|指标|目标|内容|重点|要点|清单|范围|计划|规划|责任制)")
+_INCLUDE = re.compile(r"(?:将|把)(?P<obj>[^。;；]{2,150}?)(?:纳入|列入|列为)[^。;；]{0,24}?"
+                      r"(?:考核|考评|评价|评估|指标|目标|要点|计划|规划|责任制)")
 # an enumeration closed by 等 + a count of tasks or indicators: "……A、B、C等12项重点任务"
 _ENUMERATION = re.compile(r"(?P<obj>[^。;；,，:：]{1,30}(?:、[^。;；,，:：]{1,30}){2,})等"
                           r"[\d一二三四五六七八九十]*(?:项|个|方面)?(?:重点|主要|具体|工作)?(?:任务|指标|考核内容|评价内容)")
