@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .context import Context
 from .matcher import Hit
@@ -34,7 +35,7 @@ _TITLE_SPAN_MAX = 80
 _INCLUDE = re.compile(r"(?:将|把)(?P<obj>[^。;；]{2,150}?)(?:纳入|列入|列为)[^。;；]{0,24}?"
                       r"(?:考核|考评|评价|评估|指标|目标|要点|计划|规划|责任制)")
 # an enumeration closed by 等 + a count of tasks or indicators: "……A、B、C等12项重点任务"
-_ENUMERATION = re.compile(r"(?P<obj>[^。;；,，:：]{1,30}(?:、[^。;；,，:：]{1,30}){2,})等"
+_ENUMERATION = re.compile(r"(?P<obj>[^。;；,，:：、]{1,30}(?:、[^。;；,，:：、]{1,30}){2,})等"
                           r"[\d一二三四五六七八九十]*(?:项|个|方面)?(?:重点|主要|具体|工作)?(?:任务|指标|考核内容|评价内容)")
 # Future at the start of a sentence ("下一步，……") or near the start of a clause ("我局将继续……").
 _FUTURE_SENTENCE = re.compile(r"^.{0,6}?(?:下一步|下步|下一年度|下年度|明年|来年|今后|新的一年)")
@@ -51,6 +52,13 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|‰|(?:万|亿)?(?:余|多)?(?:人次|�
 
 def place_of(ctx: Context, hit: Hit) -> str:
     """``body``, ``heading``, ``title``, ``list`` or ``plan`` (see the module docstring)."""
+    key = ("grounding", "place", hit.line, hit.start, hit.size)
+    if key not in ctx.memo:
+        ctx.memo[key] = _place(ctx, hit)
+    return ctx.memo[key]
+
+
+def _place(ctx: Context, hit: Hit) -> str:
     if _in_heading(ctx, hit):
         return "heading"
     text, start, end = _sentence(ctx, hit)
@@ -184,11 +192,15 @@ def _inside_title(text: str, start: int, end: int) -> bool:
 
 def _inside_list(text: str, start: int, end: int) -> bool:
     """Does the hit lie wholly in the object of an indicator or task list?"""
-    for pattern in (_INCLUDE, _ENUMERATION):
-        for m in pattern.finditer(text):
-            if m.start("obj") <= start and end <= m.end("obj"):
-                return True
-    return False
+    return any(lo <= start and end <= hi for lo, hi in _list_objects(text))
+
+
+@lru_cache(maxsize=512)
+def _list_objects(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the listed objects in ``sentence`` (several items of one report share a sentence)."""
+    if "、" not in sentence and not any(w in sentence for w in ("纳入", "列入", "列为")):
+        return ()
+    return tuple(m.span("obj") for pattern in (_INCLUDE, _ENUMERATION) for m in pattern.finditer(sentence))
 
 
 def _is_future(sentence: str, start: int) -> bool:
