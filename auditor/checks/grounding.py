@@ -75,8 +75,12 @@ def grade(ctx: Context, hit: Hit) -> int:
     """0 a body sentence with figures, 1 another body sentence, 2 anywhere else (for evidence order)."""
     if place_of(ctx, hit) != "body":
         return 2
-    text, _, _ = _sentence(ctx, hit)
-    return 0 if _FIGURE.search(text) else 1
+    return 0 if _has_figure(_sentence(ctx, hit)[0]) else 1
+
+
+@lru_cache(maxsize=512)
+def _has_figure(sentence: str) -> bool:
+    return bool(_FIGURE.search(sentence))
 
 
 def grounded(ctx: Context, hits: list[Hit]) -> list[Hit]:
@@ -157,13 +161,26 @@ def _in_heading(ctx: Context, hit: Hit) -> bool:
 
 def _sentence(ctx: Context, hit: Hit) -> tuple[str, int, int]:
     """The sentence holding ``hit`` (within its paragraph) and the hit's offsets in it."""
+    key = ("grounding", "sentence", hit.line, hit.start, hit.size)
+    if key in ctx.memo:
+        return ctx.memo[key]
     para, offset = _paragraph_offset(ctx, hit)
     text = para.text if para is not None else ctx.view.norm[hit.line - 1]
     size = hit.size or hit.end - hit.start
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, offset)), default=0)
-    stop = _SENTENCE_END.search(text, offset + size)
-    hi = stop.start() if stop else len(text)
-    return text[lo:hi], offset - lo, offset - lo + size
+    ends = _sentence_ends(text)
+    i = bisect_right(ends, offset) - 1            # the last sentence end at or before the hit
+    lo = ends[i] + 1 if i >= 0 else 0
+    j = bisect_right(ends, offset + size - 1)     # the first sentence end after the hit
+    hi = ends[j] if j < len(ends) else len(text)
+    found = (text[lo:hi], offset - lo, offset - lo + size)
+    ctx.memo[key] = found
+    return found
+
+
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Offsets of the sentence-ending marks of a paragraph."""
+    return tuple(m.start() for m in _SENTENCE_END.finditer(text))
 
 
 def _paragraphs(ctx: Context) -> dict:

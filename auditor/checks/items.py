@@ -9,6 +9,7 @@ from .outcome import Outcome
 
 # Scopes where an item must be reported as work done (see ``grounding``).
 DEED_SCOPES = ("work", "measures", "leadership", "other")
+POINTER_HITS = 6    # per term, when looking for the words outside the scope (a pointer, not a count)
 
 
 def _terms_text(terms: list[str], limit: int = 8) -> str:
@@ -37,7 +38,8 @@ def check_item(rule: Rule, ctx: Context) -> Outcome:
     groups = {h.group for h in good if h.group >= 0}
     # Count paragraphs, not lines: a PDF or a hard-wrapped text splits one paragraph over many lines.
     places = len({h.paragraph for h in good})
-    bare = [h for h in hits if h not in good]
+    kept = set(map(id, good))
+    bare = [h for h in hits if id(h) not in kept]
     # Best first where work must be shown; elsewhere (a plans part) the heading is the best witness.
     evidence = ctx.evidence((best_first(ctx, good) if name in DEED_SCOPES else good) or best_first(ctx, bare))
     label = _label(ctx, name)
@@ -72,7 +74,7 @@ def _absent(rule: Rule, ctx: Context, name: str, searched: str) -> Outcome:
     inside = set()
     for lo, hi in ctx.spans(name):
         inside.update(range(lo, hi + 1))
-    elsewhere = [h for h in rule.match.find(ctx.scope("document")) if h.line not in inside]
+    elsewhere = [h for h in rule.match.find(ctx.scope("document"), POINTER_HITS) if h.line not in inside]
     if not elsewhere:
         return Outcome("fail", told + "，全文其他部分也没有", (), searched)
     # Work reported in another work part is worth pointing to first; a mention in 不足 or 安排 is not work done.
