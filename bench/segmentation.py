@@ -75,7 +75,7 @@ def clause(name: str, line: int, start: int) -> str:
 
 
 def char_future(text: str) -> bool:
-    return bool(_FUTURE_SENTENCE.search(text) or _FUTURE_CLAUSE.search(text))
+    return bool(_FUTURE_SENTENCE.search(text) or _FUTURE_CLAUSE.match(text))
 
 
 def jieba_future(text: str) -> bool:

@@ -37,12 +37,12 @@ _INCLUDE = re.compile(r"(?:将|把)(?P<obj>[^。;；]{2,150}?)(?:纳入|列入|�
 # an enumeration closed by 等 + a count of tasks or indicators: "……A、B、C等12项重点任务"
 _ENUMERATION = re.compile(r"(?P<obj>[^。;；,，:：、]{1,30}(?:、[^。;；,，:：、]{1,30}){2,})等"
                           r"[\d一二三四五六七八九十]*(?:项|个|方面)?(?:重点|主要|具体|工作)?(?:任务|指标|考核内容|评价内容)")
-# Future at the start of a sentence ("下一步，……") or near the start of a clause ("我局将继续……").
+# Future at the start of a sentence ("下一步，……") or near the start of a clause ("我局将继续……"; use .match).
 _FUTURE_SENTENCE = re.compile(r"^.{0,6}?(?:下一步|下步|下一年度|下年度|明年|来年|今后|新的一年)")
 _FUTURE_ADVERBS = ("继续|进一步|持续|着力|重点|全面|深入|不断|积极|努力|切实|加快|加大|大力|围绕|坚持|始终|扎实|认真|统筹|"
-                   "推动|推进|强化|聚焦|抓好|做好|迅速|全力|坚定|统一|牢固|按照|结合|紧紧|紧密|在|加强|完善|健全|提高|提升|落实|注重")
+                   "推动|推进|强化|聚焦|抓好|做好|迅速|全力|坚定|统一|牢固|按照|结合|紧紧|紧密|在|于|加强|完善|健全|提高|提升|落实|注重")
 _FUTURE_CLAUSE = re.compile(
-    rf"^[^将要拟计力]{{0,12}}?(?:将要|(?<![即必现])将(?={_FUTURE_ADVERBS})|拟(?=于|在|对|开展|制定|出台|启动|完成|推进|实施|建立|组织)|"
+    rf"[^将要拟计力]{{0,12}}?(?:将要|(?<![即必现])将(?={_FUTURE_ADVERBS})|拟(?=于|在|对|开展|制定|出台|启动|完成|推进|实施|建立|组织)|"
     rf"计划(?=于|在|对|开展|启动|完成|推进|实施|将)|力争(?=于|在|\d|到|年底|明年)|要(?={_FUTURE_ADVERBS}))")
 # A figure with a unit: "281份" "100%" "1.5万元" "30余次" (years and dates are not figures).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|‰|(?:万|亿)?(?:余|多)?(?:人次|件次|万元|亿元|个|件|次|家|项|名|条|份|起|宗|场|期"
@@ -221,11 +221,27 @@ def _list_objects(sentence: str) -> tuple[tuple[int, int], ...]:
 
 
 def _is_future(sentence: str, start: int) -> bool:
-    """Is the sentence about the future, or the clause holding ``start`` (up to it)?"""
+    """Is the sentence about the future, or the clause holding ``start`` from a marker before it?"""
+    whole, regions = _future_regions(sentence)
+    return whole or any(lo <= start < hi for lo, hi in regions)
+
+
+@lru_cache(maxsize=512)
+def _future_regions(sentence: str) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    """(the whole sentence is a plan, spans from a clause's future marker to the clause's end)."""
     if _FUTURE_SENTENCE.search(sentence):
-        return True
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
-    return bool(_FUTURE_CLAUSE.search(sentence[clause_start:start + 1] if start >= clause_start else ""))
+        return True, ()
+    regions = []
+    lo = 0
+    for m in list(_CLAUSE_END.finditer(sentence)) + [None]:
+        hi = m.start() if m else len(sentence)
+        found = _FUTURE_CLAUSE.match(sentence, lo, hi)     # from the clause's start (a short subject first)
+        if found:
+            if lo == 0:
+                return True, ()          # "我局将继续深化……，推进……": the first clause sets the tense
+            regions.append((found.start(), hi))
+        lo = hi + 1
+    return False, tuple(regions)
 
 
 def line_part(ctx: Context, line: int) -> str | None:
