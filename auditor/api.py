@@ -53,7 +53,7 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
     value = score(results, weights)
     return AuditResult(path, sha256, True, meta, parts, results, value,
                        gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
-                       _notes(ctx))
+                       _notes(ctx), fail_level, fail_under)
 
 
 def audit_source(source: Source, rulebook: Rulebook | None = None, **options) -> AuditResult:

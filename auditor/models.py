@@ -94,3 +94,5 @@ class AuditResult:
     rulebook_id: str = ""
     rulebook_version: str = ""
     notes: tuple[str, ...] = field(default=())
+    fail_level: str = "error"     # the gate: a failed check at or above this severity fails the report
+    fail_under: float = 0.0       # the gate: a score below this fails the report

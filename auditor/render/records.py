@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..models import AuditResult, Result
+from ..verdict import verdict
 
 SCHEMA_VERSION = "1"
 
@@ -28,6 +29,7 @@ def check_record(r: Result) -> dict:
 
 def report_record(a: AuditResult) -> dict:
     """One audited report as a JSON-ready dict."""
+    v = verdict(a)
     return {
         "path": a.path, "sha256": a.sha256, "is_report": a.is_report,
         "meta": {"title": a.meta.title, "issuer": a.meta.issuer, "year": a.meta.year, "level": a.meta.level},
@@ -35,6 +37,7 @@ def report_record(a: AuditResult) -> dict:
                   for p in a.parts],
         "checks": [check_record(r) for r in a.results],
         "score": a.score, "passed": a.passed,
+        "verdict": {"passed": v.passed, "must_fix": v.must_fix, "suggested": v.suggested, "text": v.text},
         "notes": list(a.notes),
     }
 
