@@ -15,7 +15,9 @@ from .errors import AuditorError
 from .gatekeeping import build_policy, unused_waivers
 from .models import LEVELS
 from .output import write_atomic
-from .render import RENDERERS
+from .locations import ci_root, with_repo_paths
+from .render import REPO_PATH_FORMATS, RENDERERS
+from .render.junit import FAILURE_MODES
 from .rulebook.loader import load_rulebook
 
 EXIT_PASS, EXIT_GATE, EXIT_ERROR = 0, 1, 2
@@ -92,8 +94,12 @@ def _output_spec(ctx, param, values):
 @click.option("-v", "--verbose", is_flag=True, help="列出每个检查项的全部证据。")
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认仅在终端中使用）。")
+@click.option("--root", "--sarif-root", "repo_root", type=click.Path(exists=True, file_okay=False),
+              help="sarif/github/gitlab/rdjson 中文件路径的基准目录（默认：当前目录所在 Git 仓库的根目录）。")
+@click.option("--junit-failures", type=click.Choice(FAILURE_MODES), default="gate", show_default=True,
+              help="junit 中算作失败的检查项：gate 只算使门禁失败的，gaps 算全部缺失和部分符合的（旧行为）。")
 def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, fail_level, select, ignore,
-          waivers_path, config_path, summary, workers, verbose, width, color):
+          waivers_path, config_path, summary, workers, verbose, width, color, repo_root, junit_failures):
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
@@ -115,13 +121,22 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
         click.echo(f"audit: 提示：{waiver.where} 的豁免（{waiver.check}）没有用上：没有对应的不符合项，可以删除", err=True)
     if not audited:   # nothing to report: leave no output files behind
         sys.exit(EXIT_ERROR)
+    root = ci_root(repo_root)
     for fmt_name, path in outputs:
-        write_atomic(path, RENDERERS[fmt_name](audited, rulebook, failures))
+        write_atomic(path, _render(fmt_name, audited, rulebook, failures, root, junit_failures))
     if fmt == "rich":
         _print_terminal(audited, failures, summary, verbose, width, color)
     else:
-        click.echo(RENDERERS[fmt](audited, rulebook, failures), nl=False)
+        click.echo(_render(fmt, audited, rulebook, failures, root, junit_failures), nl=False)
     sys.exit(EXIT_PASS if all(a.passed for a in audited) else EXIT_GATE)
+
+
+def _render(fmt, audited, rulebook, failures, root, junit_failures) -> str:
+    """One machine format; CI annotation formats get repository-root paths (auditor.locations)."""
+    if fmt in REPO_PATH_FORMATS:
+        audited, failures = with_repo_paths(audited, failures, root)
+    options = {"junit_failures": junit_failures} if fmt == "junit" else {}
+    return RENDERERS[fmt](audited, rulebook, failures, **options)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

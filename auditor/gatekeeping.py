@@ -52,7 +52,7 @@ def apply_policy(audit: AuditResult, policy: Policy, rulebook: Rulebook, report_
         return audit
     results = tuple(_apply(r, policy, report_text) for r in audit.results)
     value = score(results, {r.id: r.weight for r in rulebook.rules})
-    return replace(audit, results=results, score=value,
+    return replace(audit, results=results, score=value, fail_level=policy.fail_level, fail_under=policy.fail_under,
                    passed=gate(results, value, policy.fail_level, policy.fail_under))
 
 

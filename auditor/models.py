@@ -94,3 +94,5 @@ class AuditResult:
     rulebook_id: str = ""
     rulebook_version: str = ""
     notes: tuple[str, ...] = field(default=())
+    fail_level: str = "error"     # the gate this result was judged by (see scoring.gate)
+    fail_under: float = 0.0
