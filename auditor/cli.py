@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .batch import Failure, audit_many, collect_paths
+from .cli_messages import install as install_chinese_messages
 from .config import resolve_settings
 from .errors import AuditorError
 from .gatekeeping import build_policy, unused_waivers
@@ -20,6 +21,7 @@ from .render import REPO_PATH_FORMATS, RENDERERS
 from .render.junit import FAILURE_MODES
 from .rulebook.loader import load_rulebook
 
+install_chinese_messages()
 EXIT_PASS, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 FORMATS = ("rich", *RENDERERS)
 PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
@@ -53,7 +55,9 @@ def main():
       audit rules list                 查看规则清单及法律依据
       audit rules lint [路径]          检查规则集（本地规则集先查再用）
       audit explain ID 报告.txt        解释某条规则在报告中查了什么、找到了什么
-      audit init 提纲.docx             生成起草提纲（五个部分及每部分应写的内容）
+      audit outline 提纲.docx          生成起草提纲（五个部分及每部分应写的内容）
+      audit config init                写一份带注释的 .audit.yaml
+      audit waivers baseline 目录/     把现有的缺口写成豁免文件（接入门禁时用）
 
     退出码：0 通过；1 未通过（错误级检查不符合，或得分低于 --fail-under）；2 用法错误、文件无法读取或规则集有误。
     """
@@ -174,10 +178,13 @@ def _print_terminal(audited, failures, summary, verbose, width, color):
 
 
 from .cli_config import config  # noqa: E402
-from .cli_init import init  # noqa: E402
+from .cli_outline import init, outline  # noqa: E402
 from .cli_rules import explain, rules  # noqa: E402  (sub-commands register on the group)
+from .cli_waivers import waivers  # noqa: E402
 
 main.add_command(rules)
 main.add_command(explain)
 main.add_command(config)
-main.add_command(init)
+main.add_command(outline)
+main.add_command(init)   # the old name of outline, hidden
+main.add_command(waivers)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from .models import AuditResult, Result
 from .rulebook.model import Rulebook
 from .scoring import gate, score
+from .closest import did_you_mean
 from .config import ConfigError
 from .waivers import Waiver, load_waivers, selector_matches, waiver_for
 
@@ -39,8 +40,9 @@ def build_policy(settings, rulebook: Rulebook, today: dt.date | None = None) -> 
     for key in ("select", "ignore"):
         for selector in getattr(settings, key):
             if not any(selector_matches(selector, rid) for rid in ids):
+                hint = did_you_mean(selector, ids)
                 raise ConfigError(f"{settings.origin(key)}: {key}: 规则集 {rulebook.id} 中没有检查项 {selector}"
-                                  "（用 audit rules list 查看全部编号）")
+                                  + (f"，{hint}" if hint else "") + "（用 audit rules list 查看全部编号）")
     waivers = load_waivers(settings.waivers, ids, today) if settings.waivers else ()
     return Policy(settings.select, settings.ignore, waivers, settings.fail_level, settings.fail_under,
                   settings.origin("select"), settings.origin("ignore"))
@@ -50,19 +52,19 @@ def apply_policy(audit: AuditResult, policy: Policy, rulebook: Rulebook, report_
     """``audit`` with the policy applied; ``report_text`` lets ``text:`` waivers look at the whole report."""
     if not audit.is_report:
         return audit
-    results = tuple(_apply(r, policy, report_text) for r in audit.results)
+    results = tuple(_apply(r, policy, report_text, audit.path) for r in audit.results)
     value = score(results, {r.id: r.weight for r in rulebook.rules})
     return replace(audit, results=results, score=value, fail_level=policy.fail_level, fail_under=policy.fail_under,
                    passed=gate(results, value, policy.fail_level, policy.fail_under))
 
 
-def _apply(r: Result, policy: Policy, report_text: str | None) -> Result:
+def _apply(r: Result, policy: Policy, report_text: str | None, report_path: str) -> Result:
     if policy.select and not any(selector_matches(s, r.rule_id) for s in policy.select):
         return _left_out(r, f"未在 select 中选中（{policy.select_source}），本次不审查")
     hit = next((s for s in policy.ignore if selector_matches(s, r.rule_id)), None)
     if hit:
         return _left_out(r, f"按 ignore: {hit} 不审查（{policy.ignore_source}）")
-    waiver = waiver_for(r, policy.waivers, report_text)
+    waiver = waiver_for(r, policy.waivers, report_text, report_path)
     return replace(r, waived=waiver.label()) if waiver else r
 
 
