@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .batch import Failure, audit_many, collect_paths
-from .cli_messages import install as install_chinese_messages
+from .cli_messages import install as install_chinese_messages, localize_usage
 from .config import resolve_settings
 from .errors import AuditorError
 from .gatekeeping import build_policy, unused_waivers
@@ -188,3 +188,4 @@ main.add_command(config)
 main.add_command(outline)
 main.add_command(init)   # the old name of outline, hidden
 main.add_command(waivers)
+localize_usage(main)

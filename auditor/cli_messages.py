@@ -99,3 +99,14 @@ def install() -> None:
     for cls, name in ((types.IntParamType, "整数"), (types.IntRange, "整数"), (types.FloatParamType, "数"),
                       (types.FloatRange, "数"), (types.StringParamType, "文字")):
         cls.name = name
+
+
+def localize_usage(command) -> None:
+    """``[OPTIONS]`` and ``COMMAND [ARGS]...`` of the usage lines in Chinese, for ``command`` and below."""
+    import click
+
+    command.options_metavar = "[选项]"
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "命令 [参数]..."
+        for sub in command.commands.values():
+            localize_usage(sub)
