@@ -1,8 +1,6 @@
 """Near misses: "did you mean" hints for a rule id (or other name) that is not known."""
 from __future__ import annotations
 
-import difflib
-
 
 def closest(name: str, known, limit: int = 3) -> list[str]:
     """Up to ``limit`` entries of ``known`` that look like ``name`` (difflib ratio ≥ 0.6), best first.
@@ -10,6 +8,8 @@ def closest(name: str, known, limit: int = 3) -> list[str]:
     A dotted id is also compared by its last segment, so ``three_system`` finds
     ``enforcement.three_systems`` even though the prefix is missing.
     """
+    import difflib   # only when a name was not found: keeps it out of every run's start-up
+
     known = list(dict.fromkeys(known))
     found = difflib.get_close_matches(name, known, n=limit, cutoff=0.6)
     if len(found) < limit and "." in "".join(known):
