@@ -77,7 +77,7 @@ def _output_spec(ctx, param, values):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
-              help="标准输出的格式（csv 为批量汇总表；sarif/junit/markdown/html 见 README）。")
+              help="标准输出的格式（csv 为批量汇总表；CI 用 github、gitlab、sarif、junit、rdjson；见 README“输出格式”）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
               help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml。")
 @click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集：内置名称或 YAML 路径（默认 national）。")

@@ -46,20 +46,19 @@ _MESSAGES = {
     "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，给了 {len} 个。",
     "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
     "unknown error": "未知错误",
-    "file": "文件",
-    "directory": "目录",
-    "path": "路径",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
-    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件，不是目录。",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} 是目录，不是文件。",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
-    "{name} {filename!r} is not executable.": "{name} {filename!r} 不可执行。",
+    # "{name}" (File, Directory, Path) is also the metavar in the help: left out of the sentence,
+    # so that help columns keep ASCII metavars and the sentence has no English word.
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{filename!r} 是文件，不是目录。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是目录，不是文件。",
+    "{name} {filename!r} is not readable.": "{filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{filename!r} 不可写。",
+    "{name} {filename!r} is not executable.": "{filename!r} 不可执行。",
     "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
     "{value!r} is not one of {choices}.": "{value!r} 不在可选值 {choices} 之中。",
     "Choose from:\n\t{choices}": "可选：\n\t{choices}",
     "{value} is not in the range {range}.": "{value} 不在范围 {range} 之内。",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数字。",
     "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的布尔值，可用：{states}",
     "Value must be an iterable.": "取值必须是列表。",
     "Error: invalid input": "错误：输入无效",
@@ -95,10 +94,6 @@ def install() -> None:
             module._ = translate
         if hasattr(module, "ngettext"):
             module.ngettext = translate_plural
-    # Type names that click formats into messages and metavars without gettext.
-    for cls, name in ((types.IntParamType, "整数"), (types.IntRange, "整数"), (types.FloatParamType, "数"),
-                      (types.FloatRange, "数"), (types.StringParamType, "文字")):
-        cls.name = name
 
 
 def localize_usage(command) -> None:

@@ -91,17 +91,18 @@ def lint_rules(ctx, path, rulebook_ref, config_path, fmt):
 @year_option
 @level_option
 @config_option
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False), help="上一年度的报告（同 audit check --previous）。")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="输出格式。")
 @click.option("--json", "as_json", is_flag=True, hidden=True, help="同 -f json（旧写法）。")
-def explain(rule_id, path, rulebook_ref, year, level, config_path, fmt, as_json):
+def explain(rule_id, path, rulebook_ref, year, level, config_path, previous, fmt, as_json):
     """解释一条规则在一份报告中查了什么、在哪里查、找到了什么；结论与 audit check 相同（同一配置、豁免和文内豁免）。"""
     from .explain import explain_rule
 
     settings, rulebook, policy = resolved([path], {"rulebook": rulebook_ref, "year": year, "level": level},
                                           config_path)
     require_rule(rulebook, rule_id)
-    report = explain_rule(rulebook, rule_id, path, settings.year, settings.level, policy)
+    report = explain_rule(rulebook, rule_id, path, settings.year, settings.level, policy, previous)
     if as_json or fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

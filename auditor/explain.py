@@ -13,13 +13,14 @@ from .rulebook.model import Rulebook
 
 
 def explain_rule(rulebook: Rulebook, rule_id: str, path: str, year: int | None = None,
-                 level: str | None = None, policy: Policy | None = None) -> dict:
+                 level: str | None = None, policy: Policy | None = None, previous_path: str | None = None) -> dict:
     """A plain dict describing the rule, its scope, every term's hits and the verdict.
 
     The verdict (``status``, ``message``, ``evidence``, ``waived``) is the one ``audit check`` gives
     with the same settings: the report is audited the same way and ``policy`` (select/ignore, waiver
     file, suppressions in the document) applied, so an explanation never contradicts the check it
-    explains. Raises ``AuditorError`` when the file cannot be read.
+    explains (``previous_path``: last year's report, as ``check --previous``). Raises ``AuditorError``
+    when a file cannot be read.
     """
     rule = rulebook.get(rule_id)
     source = read_path(path)
@@ -55,7 +56,7 @@ def explain_rule(rulebook: Rulebook, rule_id: str, path: str, year: int | None =
         hits = terms_matcher((old,)).find(scope, 20)
         report["terms"].append({"block": "replace", "group": f"应改为 {new}", "term": old,
                                 "lines": sorted({h.line for h in hits}), "first": None})
-    _agree_with_check(report, rule_id, path, rulebook, year, level, policy)
+    _agree_with_check(report, rule_id, path, rulebook, year, level, policy, previous_path)
     if rule.type == "part":
         for section in ctx.sections:
             if section.level <= 2:
@@ -66,9 +67,12 @@ def explain_rule(rulebook: Rulebook, rule_id: str, path: str, year: int | None =
     return report
 
 
-def _agree_with_check(report: dict, rule_id: str, path: str, rulebook: Rulebook, year, level, policy) -> None:
+def _agree_with_check(report: dict, rule_id: str, path: str, rulebook: Rulebook, year, level, policy,
+                      previous_path) -> None:
     """Replace the verdict with the one ``audit check`` reaches for this rule under ``policy``."""
     options = {"year": year, "level": level}
+    if previous_path:
+        options["previous_path"] = previous_path
     if policy is not None:
         options.update(fail_level=policy.fail_level, fail_under=policy.fail_under)
     checked = audit_one(path, rulebook, options, policy)

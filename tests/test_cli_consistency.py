@@ -197,3 +197,15 @@ def test_main_help_lists_the_new_commands_and_hides_the_old_name(invoke):
     commands = text.split("命令:")[-1] if "命令:" in text else text.split("命令：")[-1]
     names = [line.split()[0] for line in commands.splitlines() if line.startswith("  ") and line.split()]
     assert {"outline", "waivers", "config", "check", "explain", "rules"} <= set(names) and "init" not in names
+
+
+def test_explain_agrees_with_check_with_a_previous_report(invoke):
+    from .conftest import ROOT
+
+    folder = ROOT / "tests" / "fixtures" / "reports"
+    report, previous = folder / "continuity-2023.txt", folder / "continuity-2022.txt"
+    checks = check_json(invoke, report, "--previous", previous)
+    compared = [i for i in checks if i.startswith("continuity.")]
+    assert compared and {checks[i]["status"] for i in compared} != {"pass"}
+    for rule_id in compared:
+        assert explain_json(invoke, rule_id, report, "--previous", previous)["status"] == checks[rule_id]["status"]
