@@ -14,9 +14,9 @@ from .cli_messages import install as install_chinese_messages, localize_usage
 from .config import resolve_settings
 from .errors import AuditorError
 from .gatekeeping import build_policy, unused_waivers
+from .locations import ci_root, with_repo_paths
 from .models import LEVELS
 from .output import write_atomic
-from .locations import ci_root, with_repo_paths
 from .render import REPO_PATH_FORMATS, RENDERERS
 from .rulebook.loader import load_rulebook
 
