@@ -136,7 +136,7 @@ def test_ci_install_line_resolves_from_a_git_repository_offline(tmp_path):
     spec = spec.replace(PLACEHOLDER_URL, f"file://localhost{ROOT.as_posix()}@{head}")
     report = tmp_path / "report.json"
     result = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--no-deps", "--no-index",
-                             "--no-build-isolation", "--report", str(report), "-q", spec],
+                             "--no-build-isolation", "--ignore-installed", "--report", str(report), "-q", spec],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     [item] = json.loads(report.read_text(encoding="utf-8"))["install"]
