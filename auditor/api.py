@@ -45,7 +45,8 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
     meta = replace(ctx.meta, year=ctx.year, level=ctx.level)
     if not is_report(ctx, parts):
         return AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
-                           ("这不是法治政府建设年度报告：没有找到“法治政府”主题或报告的法定组成部分，未逐项审查。",))
+                           ("这不是法治政府建设年度报告：没有找到“法治政府”主题或报告的法定组成部分，未逐项审查。",),
+                           fail_level, fail_under)
     results = run_rules(ctx, rulebook)
     if pages:
         results = tuple(_with_pages(r, pages) for r in results)

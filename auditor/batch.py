@@ -75,9 +75,11 @@ def audit_one(path: str, rulebook: Rulebook, options: dict, policy: Policy | Non
         source = read_path(path)
         previous = read_path(previous_path).text if previous_path else None
         result = audit_source(source, rulebook, previous=previous, **options)
+        if policy is None:   # no project policy: the gate stays as ``options`` set it
+            policy = Policy(fail_level=options.get("fail_level", "error"), fail_under=options.get("fail_under", 0.0))
+        return apply_policy(result, policy, rulebook, source.text, source.directives)
     except AuditorError as exc:
         return Failure(path, str(exc))
-    return apply_policy(result, policy, rulebook, source.text) if policy else result
 
 
 _WORKER_RULEBOOK: Rulebook | None = None

@@ -19,8 +19,17 @@ _STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", 
                 "present": "✅", "weak": "🟡", "missing": "❌"}
 
 
-def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
-    """The Markdown document for one run (one or many reports)."""
+# GitHub refuses a job summary ($GITHUB_STEP_SUMMARY) over 1 MiB; stay clearly below it.
+MAX_BYTES = 1_000_000
+
+
+def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=(), max_bytes: int = MAX_BYTES) -> str:
+    """The Markdown document for one run (one or many reports), at most ``max_bytes`` of UTF-8.
+
+    A batch too large for that gets the summary table only, with a line saying where the details
+    are (the HTML report or ``-f json``); if even the table is too large, its last rows are left
+    out and counted.
+    """
     out: list[str] = []
     if len(results) + len(failures) > 1:
         out += _summary(results, failures)
@@ -28,7 +37,26 @@ def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=())
         out += [f"> ⚠️ 无法审查：`{_code(f.path)}`：{esc(f.message)}" for f in failures] + [""]
     for a in results:
         out += _report(a)
-    return "\n".join(out).rstrip("\n") + "\n"
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return text if len(text.encode("utf-8")) <= max_bytes else _summary_only(results, failures, max_bytes)
+
+
+def _summary_only(results, failures, max_bytes: int) -> str:
+    note = (f"> 共 {len(results) + len(failures)} 份，逐份的问题与建议超过 Markdown 摘要的大小上限"
+            f"（{max_bytes // 1000} KB），这里只列汇总表；详见本次运行的 HTML 报告（-o html:…）或 JSON 结果（-f json）。")
+    lines = _summary(results, failures)
+    head, rows = lines[:4], lines[4:-1]
+    budget = max_bytes - len(("\n".join(head) + note).encode("utf-8")) - 200
+    kept = []
+    for row in rows:
+        budget -= len(row.encode("utf-8")) + 1
+        if budget < 0:
+            break
+        kept.append(row)
+    out = head + kept + [""]
+    if len(kept) < len(rows):
+        out += [f"> 另有 {len(rows) - len(kept)} 份未列出。", ""]
+    return "\n".join(out + [note]) + "\n"
 
 
 def esc(text: str) -> str:

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..rulebook.model import Rule, Rulebook
 from .labels import KIND, SEVERITY
+from .rule_links import rule_anchor
 
 PART_NAMES = {"measures": "举措和成效", "shortcomings": "不足和原因", "leadership": "第一责任人",
               "plans": "下一年度安排", "other": "其他", "document": "全文", "work": "工作情况", None: "—"}
@@ -125,7 +126,8 @@ def render_rules_markdown(rulebook: Rulebook) -> str:
             basis = _cell(r.basis) + ("（待核实）" if not r.confirmed else "")
             if r.source:
                 basis += f" [来源]({r.source})"
-            lines.append(f"| `{r.id}` | {_cell(r.title)} | {PART_NAMES.get(r.part, r.part)} | "
+            # The anchor is what SARIF's helpUri and the other CI formats link to (render/rule_links.py).
+            lines.append(f"| `{r.id}`<a name=\"{rule_anchor(r.id)}\"></a> | {_cell(r.title)} | {PART_NAMES.get(r.part, r.part)} | "
                          f"{_severity_text(r)} | {_cell(r.severity_reason or '—')} | {r.weight:g} | {applies_short(r)} | "
                          f"{basis} |")
     return "\n".join(lines) + "\n"
