@@ -14,6 +14,7 @@ from .rulebook.model import Rulebook
 from .scoring import gate, score
 from .text.meta import extract_meta
 from .text.normalize import normalize_text
+from .text.places import Places
 from .text.script import looks_traditional, simplifier
 from .text.sections import parse_sections
 
@@ -47,9 +48,7 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
         return AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
                            ("这不是法治政府建设年度报告：没有找到“法治政府”主题或报告的法定组成部分，未逐项审查。",),
                            fail_level, fail_under)
-    results = run_rules(ctx, rulebook)
-    if pages:
-        results = tuple(_with_pages(r, pages) for r in results)
+    results = _located(run_rules(ctx, rulebook), Places(ctx.view, ctx.sections), pages)
     weights = {r.id: r.weight for r in rulebook.rules}
     value = score(results, weights)
     return AuditResult(path, sha256, True, meta, parts, results, value,
@@ -59,7 +58,8 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
 
 def audit_source(source: Source, rulebook: Rulebook | None = None, **options) -> AuditResult:
     """Audit an already-read ``Source`` (see ``auditor.read``)."""
-    return audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages, **options)
+    result = audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages, **options)
+    return replace(result, format=source.format)
 
 
 def audit_file(path: str, rulebook: Rulebook | None = None, previous_path: str | None = None,
@@ -90,10 +90,12 @@ def _notes(ctx: Context) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _with_pages(result: Result, pages: tuple[int, ...]) -> Result:
-    ev = tuple(Evidence(e.line, e.text, pages[e.line - 1] if 0 < e.line <= len(pages) else None)
-               for e in result.evidence)
-    return replace(result, evidence=ev)
+def _located(results: tuple[Result, ...], places: Places, pages: tuple[int, ...] | None) -> tuple[Result, ...]:
+    """Every piece of evidence with its place in the document, its paragraph's opening and (PDF) its page."""
+    def locate(e: Evidence) -> Evidence:
+        page = pages[e.line - 1] if pages and 0 < e.line <= len(pages) else e.page
+        return replace(e, page=page, place=places.place(e.line), lead=places.lead(e.line))
+    return tuple(replace(r, evidence=tuple(map(locate, r.evidence))) if r.evidence else r for r in results)
 
 
 __all__ = ["audit_text", "audit_file", "audit_source", "build_context", "Meta"]

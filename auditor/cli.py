@@ -94,7 +94,8 @@ def _output_spec(ctx, param, values):
               help="配置文件（默认从报告所在目录向上查找 .audit.yaml 或 pyproject.toml 的 [tool.audit]）。")
 @click.option("--summary", is_flag=True, help="批量审查时只打印汇总表。")
 @click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数。")
-@click.option("-v", "--verbose", is_flag=True, help="列出每个检查项的全部证据。")
+@click.option("-v", "--verbose", is_flag=True, help="列出全部检查项（含符合和不适用的）及其全部证据。")
+@click.option("-q", "--quiet", is_flag=True, help="只列出使门禁失败的问题（通过时不输出），供 pre-commit 使用。")
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认仅在终端中使用）。")
 @click.option("--root", "--sarif-root", "repo_root", type=click.Path(exists=True, file_okay=False),
@@ -102,7 +103,7 @@ def _output_spec(ctx, param, values):
 @click.option("--junit-failures", type=click.Choice(["gate", "gaps"]), default="gate", show_default=True,
               help="junit 中算作失败的检查项：gate 只算使门禁失败的，gaps 算全部缺失和部分符合的（旧行为）。")
 def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, fail_level, select, ignore,
-          waivers_path, config_path, summary, workers, verbose, width, color, repo_root, junit_failures):
+          waivers_path, config_path, summary, workers, verbose, quiet, width, color, repo_root, junit_failures):
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
@@ -128,7 +129,7 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     for fmt_name, path in outputs:
         write_atomic(path, _render(fmt_name, audited, rulebook, failures, root, junit_failures))
     if fmt == "rich":
-        _print_terminal(audited, failures, summary, verbose, width, color)
+        _print_terminal(audited, failures, summary, verbose, width, color, quiet)
     else:
         click.echo(_render(fmt, audited, rulebook, failures, root, junit_failures), nl=False)
     sys.exit(EXIT_PASS if all(a.passed for a in audited) else EXIT_GATE)
@@ -162,17 +163,18 @@ def _progress(total: int):
         yield lambda: bar.advance(task)
 
 
-def _print_terminal(audited, failures, summary, verbose, width, color):
+def _print_terminal(audited, failures, summary, verbose, width, color, quiet):
     from .render.summary import render_summary
     from .render.terminal import render_terminal
 
     is_tty = sys.stdout.isatty()
     color = is_tty and not os.environ.get("NO_COLOR") if color is None else color
-    width = width or (shutil.get_terminal_size().columns if is_tty else 100)
+    # COLUMNS is honoured when piped too (shutil reads it first); 100 when nothing says otherwise.
+    width = width or shutil.get_terminal_size((100, 24)).columns
     if not summary:
         for result in audited:
-            click.echo(render_terminal(result, width, color, verbose), nl=False)
-    if len(audited) + len(failures) > 1 or summary:
+            click.echo(render_terminal(result, width, color, verbose, quiet), nl=False)
+    if (len(audited) + len(failures) > 1 or summary) and not quiet:
         click.echo(render_summary(audited, failures, width, color), nl=False)
 
 
