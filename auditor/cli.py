@@ -23,6 +23,7 @@ from .rulebook.loader import load_rulebook
 install_chinese_messages()
 EXIT_PASS, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 FORMATS = ("rich", *RENDERERS)
+DOCUMENT_FORMATS = ("docx",)   # -o only: the audited document itself, with the review as Word comments
 PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
 
 
@@ -68,8 +69,8 @@ def _output_spec(ctx, param, values):
         fmt, sep, path = value.partition(":")
         if not sep or not path:
             raise click.BadParameter(f"应写成 格式:路径，例如 sarif:out.sarif（收到 {value!r}）")
-        if fmt not in RENDERERS:
-            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join(RENDERERS)}")
+        if fmt not in RENDERERS and fmt not in DOCUMENT_FORMATS:
+            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join((*RENDERERS, *DOCUMENT_FORMATS))}")
         specs.append((fmt, path))
     return specs
 
@@ -79,7 +80,8 @@ def _output_spec(ctx, param, values):
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
               help="标准输出的格式（csv 为批量汇总表；CI 用 github、gitlab、sarif、junit、rdjson；见 README“输出格式”）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
-              help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml。")
+              help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml；"
+                   "-o docx:审查.docx 写出带审查批注的 Word 文档（一份报告时）。")
 @click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集：内置名称或 YAML 路径（默认 national）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="报告年度（默认从标题和正文识别）。")
 @click.option("--level", type=click.Choice(LEVELS), help="报告主体层级（默认从标题识别）。")
@@ -111,6 +113,8 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     rulebook = load_rulebook(settings.rulebook)
     policy = build_policy(settings, rulebook)
     files = collect_paths(list(paths))
+    if any(f == "docx" for f, _ in outputs) and (len(files) != 1 or files[0] == "-"):
+        raise click.UsageError("-o docx:路径 只能用于一份报告文件（不能用于目录、多个文件或标准输入）")
     options = {"year": settings.year, "level": settings.level, "fail_level": settings.fail_level,
                "fail_under": settings.fail_under}
     if previous:
@@ -127,7 +131,10 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
         sys.exit(EXIT_ERROR)
     root = ci_root(repo_root)
     for fmt_name, path in outputs:
-        write_atomic(path, _render(fmt_name, audited, rulebook, failures, root, junit_failures))
+        if fmt_name == "docx":
+            write_atomic(path, _review_docx(audited[0]))
+        else:
+            write_atomic(path, _render(fmt_name, audited, rulebook, failures, root, junit_failures))
     if fmt == "rich":
         _print_terminal(audited, failures, summary, verbose, width, color, quiet)
     else:
@@ -141,6 +148,21 @@ def _render(fmt, audited, rulebook, failures, root, junit_failures) -> str:
         audited, failures = with_repo_paths(audited, failures, root)
     options = {"junit_failures": junit_failures} if fmt == "junit" else {}
     return RENDERERS[fmt](audited, rulebook, failures, **options)
+
+
+def _review_docx(result) -> bytes:
+    """The audited file as a Word document with the review as comments (its own .docx, or one made from its text)."""
+    from .read import read_path
+    from .render.docx_review import render_docx_review
+
+    source = read_path(result.path)
+    if source.sha256 != result.sha256:
+        raise AuditorError(f"{result.path}: 审查过程中文件被修改，请重新运行")
+    original = None
+    if source.format == "docx":
+        with open(result.path, "rb") as fh:
+            original = fh.read()
+    return render_docx_review(result, source.text, original)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
