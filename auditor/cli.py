@@ -58,6 +58,8 @@ def main():
       audit outline 提纲.docx          生成起草提纲（五个部分及每部分应写的内容）
       audit config init                写一份带注释的 .audit.yaml
       audit waivers baseline 目录/     把现有的缺口写成豁免文件（接入门禁时用）
+      audit check 报告.docx -o docx:审查.docx   审查意见写成 Word 批注
+      audit serve                      启动本地网页：上传报告、看结果、下载带批注的文档
 
     退出码：0 通过；1 未通过（错误级检查不符合，或得分低于 --fail-under）；2 用法错误、文件无法读取或规则集有误。
     """
@@ -203,6 +205,7 @@ def _print_terminal(audited, failures, summary, verbose, width, color, quiet):
 from .cli_config import config  # noqa: E402
 from .cli_outline import init, outline  # noqa: E402
 from .cli_rules import explain, rules  # noqa: E402  (sub-commands register on the group)
+from .cli_serve import serve  # noqa: E402
 from .cli_waivers import waivers  # noqa: E402
 
 main.add_command(rules)
@@ -211,4 +214,5 @@ main.add_command(config)
 main.add_command(outline)
 main.add_command(init)   # the old name of outline, hidden
 main.add_command(waivers)
+main.add_command(serve)
 localize_usage(main)
