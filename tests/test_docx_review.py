@@ -122,3 +122,17 @@ def test_libreoffice_opens_it_and_shows_the_comments(tmp_path):
     notes = [decode_text(a["Contents"]) for a in annots if a.get("Contents")]
     assert sum("检查项：" in n for n in notes) == len(gaps(result.results))
     assert any(n.startswith("审查结论：") for n in notes)
+
+
+def test_word_evidence_names_its_heading_path_and_paragraph():
+    import re
+
+    from auditor.render.terminal import render_terminal
+
+    data, _ = docx_from_text(SEEDS[0].read_text(encoding="utf-8"))
+    result = audit_source(read_bytes(data, "draft.docx"), load_rulebook())
+    text = render_terminal(result, width=100)
+    assert re.search(r"第[一二三四]部分（[一二三四五六七八九十]+）[^：\n]*（全文第\d+段）：", text)
+    assert not re.search(r"第\d+行", text)   # a Word user counts paragraphs, not lines
+    places = [e.place for r in result.results for e in r.evidence]
+    assert all(p is None or p.startswith(("第", "开头")) for p in places) and any(places)

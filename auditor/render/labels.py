@@ -42,6 +42,16 @@ def plain_basis(basis: str) -> str:
     return "；".join(s for s in text.split("；") if s.strip() and not _caveat(s)).strip()
 
 
+_LINE_REF = re.compile(r"第(\d+)(?:[–-](\d+))?行")
+
+
+def in_source_terms(text: str, source_format: str) -> str:
+    """Messages count lines; a .docx is read one paragraph a line, so there "第35行" reads "第35段"."""
+    if source_format != "docx":
+        return text
+    return _LINE_REF.sub(lambda m: f"第{m.group(1)}" + (f"–{m.group(2)}" if m.group(2) else "") + "段", text)
+
+
 def quote_text(e) -> str:
     """An evidence quote with "…" where its line goes on."""
     return ("…" if e.more_before else "") + e.text + ("…" if e.more_after else "")

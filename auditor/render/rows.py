@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..models import AuditResult, Result
 from ..verdict import must_fix, verdict as outcome
-from .labels import (LEVEL, OPTIONAL_ABSENT, PART_LABELS, PART_STATUS, SEVERITY, evidence_text, gaps, plain_basis,
-                     status_label)
+from .labels import (LEVEL, OPTIONAL_ABSENT, PART_LABELS, PART_STATUS, SEVERITY, evidence_text, gaps,
+                     in_source_terms, plain_basis, status_label)
 
 EVIDENCE_SHOWN = 3   # evidence lines per finding
 # The reviewer's order: what blocks submission, then structure, the 第一责任人 part, the closed loop
@@ -83,7 +83,7 @@ def finding(r: Result, a: AuditResult) -> dict:
     add, and the legal basis without the rulebook's caveats."""
     return {"id": r.rule_id, "title": r.title, "status": r.status, "severity": r.severity,
             "severity_label": "必须修改" if must_fix(r, a.fail_level) else SEVERITY.get(r.severity, r.severity),
-            "status_label": status_label(r.status, r.kind), "message": r.message,
+            "status_label": status_label(r.status, r.kind), "message": in_source_terms(r.message, a.format),
             "suggestion": r.suggestion or "", "basis": plain_basis(r.basis),
             "evidence": [evidence_text(e, a.format) for e in r.evidence[:EVIDENCE_SHOWN]],
             "more_evidence": max(0, len(r.evidence) - EVIDENCE_SHOWN), "line": r.evidence[0].line if r.evidence else None}
@@ -164,7 +164,7 @@ def check_rows(a: AuditResult, evidence_limit: int | None = None) -> list[dict]:
         elif r.status == "pass" and r.evidence:
             explanation = ""
         else:
-            explanation = r.message
+            explanation = in_source_terms(r.message, a.format)
         rows.append({"status": "waived" if r.waived else r.status,
                      "status_label": WAIVED if r.waived else status_label(r.status, r.kind),
                      "title": r.title, "id": r.rule_id, "severity": r.severity,
