@@ -53,8 +53,10 @@ class Meta:
     level_line: int | None = None
     published: str | None = None          # YYYY-MM-DD: the page's 发布日期/发布时间, else the signature date
     published_line: int | None = None
+    published_source: str | None = None   # page | signature
     signed: str | None = None             # YYYY-MM-DD: the date under the signature (or the page's 成文日期)
     signed_line: int | None = None
+    signed_source: str | None = None      # signature | page
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 
 from ..models import PartFinding, Section
 from ..rulebook.model import Rule
+from ..text.markers import parse_marker
 from ..text.normalize import TextView
 from .matcher import Scope
 
@@ -24,10 +25,12 @@ MAX_HEADING = 60          # a numbered line with a longer title is an item, not 
 # The opening of a leadership part placed first: "扛牢主体责任…" / "局党政主要负责人严格履行…第一责任人职责"
 _DUTY_TITLE = re.compile(r"责任|履职|担当")
 _DUTY_BODY = re.compile(r"第一责任人|主要负责(?:人|同志)[^。]{0,20}(?:职责|履职|亲自)")
-# A plan item: an action verb, then what will be done ("（一）持续深化…。将…", "二是加快…，力争…")
+# A plan item: what will be done ("（一）将开展…", "下一步，我镇将…"), or an action verb with a future
+# word soon after ("（一）持续深化…，力争…", "二是加快…，确保…")
 _PLAN_OPEN = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?"
-                        r"(?:下一步|明年|下一年度?|今后|我们将|将)?[，,]?(?:持续|继续|进一步|全面|深入|加快|加大|加强|强化|"
-                        r"推进|推动|深化|健全|完善|提升|坚持|着力|落实|做好|抓好|扎实|不断|聚焦|围绕|严格|积极|大力|切实)")
+                        r"(?:(?:下一步|明年|下一年度?|今后|我们|我[局镇乡县区市委厅])?[，,]?(?:将|要|拟|力争|计划)|"
+                        r"持续|继续|进一步|全面|深入|加快|加大|加强|强化|推进|推动|深化|健全|完善|提升|坚持|着力|落实|"
+                        r"做好|抓好|扎实|不断|聚焦|围绕|严格|积极|大力|切实)")
 _FUTURE = re.compile(r"将|要(?!求)|拟|力争|确保|计划|下一步|明年|下一年|努力")
 _SHORTFALL = re.compile(r"不足|薄弱|有待|仍需|不够|欠缺|差距|短板|滞后|不到位|不强|不高|不完善|问题")
 
@@ -90,10 +93,8 @@ def _anchors(view: TextView, sections, rules) -> list[tuple[Section, list[str]]]
     without one, the shallowest numbered headings that name a part ("1、主要举措和成效"). A part
     heading whose number continues the top-level sequence although its marker is of another level
     counts too (e.g. "3、 2020年政府主要负责人履行…" after "二、")."""
-    levels = {s.level for s in sections}
-    top = 1 if 1 in levels else min(levels, default=1)
-    if top != 1 and not any(heading_parts(s.title, rules) for s in sections if s.level == top):
-        top = 1
+    naming = [s.level for s in sections if heading_parts(s.title, rules) and len(s.title) <= MAX_HEADING]
+    top = 1 if any(s.level == 1 for s in sections) or not naming else min(naming)
     anchors: list[tuple[Section, list[str]]] = []
     last_top = 0
     for section in sections:
@@ -160,7 +161,7 @@ def _from_spans(rule: Rule, view: TextView, found) -> PartFinding:
                            "没有对应的标题，从位置和内容判断：不足之后的一组将要采取的措施", "content")
     body = sum(_body_chars(view, s, lo, hi) for s, lo, hi in found)
     span_list = tuple(sorted((lo, hi) for _, lo, hi in found))
-    heading = _heading_text(view, first.line)
+    heading = _heading_text(view, first)
     if rule.part == "measures" and classify_heading(first.title, [rule]) is None:
         heading = f"{heading}（等 {len(found)} 个专题标题）" if len(found) > 1 else heading
     if body < rule.min_chars:
@@ -179,7 +180,7 @@ def _embedded(rule: Rule, view: TextView, sections) -> PartFinding | None:
             continue
         body = _body_chars(view, section, *span)
         status = "present" if body >= rule.min_chars else "weak"
-        return PartFinding(rule.part, status, _heading_text(view, section.line), section.line, section.end_line,
+        return PartFinding(rule.part, status, _heading_text(view, section), section.line, section.end_line,
                            (span,), "作为其他部分的下级标题出现", "embedded")
     return None
 
@@ -195,11 +196,12 @@ def _from_content(rule: Rule, view: TextView, spans) -> PartFinding:
                        "没有对应的标题，只在正文中找到相关内容", "content")
 
 
-def _heading_text(view: TextView, line: int) -> str:
-    """The heading as written (run-in body text cut at the first full stop)."""
-    text = view.lines[line - 1].strip()
-    stop = text.find("。")
-    return (text[:stop] if stop > 0 else text)[:80]
+def _heading_text(view: TextView, section: Section) -> str:
+    """The heading as written: marker and title, without run-in body text."""
+    norm = view.norm[section.line - 1]
+    marker = parse_marker(norm)
+    end = (marker.end if marker else 0) + len(section.title)
+    return view.excerpt(section.line, 0, end, width=0)[:80] or view.lines[section.line - 1].strip()[:80]
 
 
 def _body_chars(view: TextView, section: Section, lo: int, hi: int) -> int:

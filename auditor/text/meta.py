@@ -52,7 +52,9 @@ def extract_meta(view: TextView, sections: tuple[Section, ...], page: Page | Non
     return Meta(title, issuer, year, level, title_line, year_source, level_source,
                 issuer_line=issuer_line, issuer_source=issuer_source, year_line=year_line, level_line=level_line,
                 published=published[0] if published else None, published_line=published[1] if published else None,
-                signed=signed[0] if signed else None, signed_line=signed[1] if signed and signed[0] else None)
+                published_source=published[2] if published else None,
+                signed=signed[0] if signed else None, signed_line=signed[1] if signed and signed[0] else None,
+                signed_source=signed[3] if signed and signed[0] else None)
 
 
 def _find_title(view: TextView, page: Page, first_heading: int):
@@ -101,7 +103,7 @@ def _openings(view: TextView, page: Page, first_heading: int) -> list[tuple[str,
     """The first long paragraphs (text, first line): the opening and the start of part 一."""
     out = []
     for para in view.paragraphs:
-        if para.lines[0] in page.rows or len(para.text) <= 40:
+        if para.lines[0] in page.rows or len(para.text) <= 20 or not re.search(r"[，,。]", para.text):
             continue
         out.append((re.sub(r"^[•·\-\s]+", "", para.text), para.lines[0]))
         if len(out) >= 3 or para.lines[0] > first_heading + 12:
@@ -154,18 +156,18 @@ def _own_document(view: TextView, openings):
     return None
 
 
-def _signature(view: TextView, page: Page) -> tuple[str | None, int, int] | None:
-    """The document's own date as (ISO date or None when left blank, line, year): a row holding only a
+def _signature(view: TextView, page: Page) -> tuple[str | None, int, int, str] | None:
+    """The document's own date as (ISO date or None when left blank, line, year, source): a row holding only a
     Chinese date ("2022年1月5日"), the last one wins; else the page's 成文日期."""
     for number in range(len(view.norm), 0, -1):
         m = _CN_DATE.match(view.norm[number - 1])
         if m and number not in page.rows:
             iso = to_iso(m.group(0)) if m.group(2) and m.group(3) else None
-            return iso, number, _year_before(iso) if iso else int(m.group(1)) - 1
+            return iso, number, _year_before(iso) if iso else int(m.group(1)) - 1, "signature"
     field = page.first(*_SIGNED)
     if field and to_iso(field.value):
         iso = to_iso(field.value)
-        return iso, field.line, _year_before(iso)
+        return iso, field.line, _year_before(iso), "page"
     return None
 
 
@@ -183,16 +185,16 @@ def _signature_name(view: TextView, page: Page):
     return None
 
 
-def _published(page: Page, signed) -> tuple[str, int] | None:
-    """The page's publication date (发布日期/发布时间 …, or a date row by the title), else the signature date."""
+def _published(page: Page, signed) -> tuple[str, int, str] | None:
+    """The page's publication date (发布日期/发布时间 …, or a date row by the title), else the document's date."""
     field = page.first(*_PUBLISHED)
     if field and to_iso(field.value):
-        return to_iso(field.value), field.line
-    bare = [(iso, line) for iso, line in page.dates if not any(f.line == line for f in page.fields
-                                                              if f.label in _SIGNED)]
+        return to_iso(field.value), field.line, "page"
+    bare = [(iso, line, "page") for iso, line in page.dates if not any(f.line == line for f in page.fields
+                                                                      if f.label in _SIGNED)]
     if bare:
         return bare[0]
-    return signed[:2] if signed else None
+    return (signed[0], signed[1], "signature") if signed else None   # the document's own date
 
 
 def _year(title, title_line, sections, openings, view, signed, published):
