@@ -73,7 +73,9 @@ def find_parts(view: TextView, sections: tuple[Section, ...], rules: list[Rule])
             findings.append(_from_spans(rule, view, found))
             continue
         embedded = _embedded(rule, view, sections) if rule.part in _EMBEDDABLE else None
-        findings.append(embedded or _from_content(rule, view, spans))
+        # the opening's "现将工作情况、存在不足及下一步安排报告如下" describes parts, it is none of them
+        start = anchors[0][0].line if anchors else 0
+        findings.append(embedded or _from_content(rule, view, start))
     return tuple(findings)
 
 
@@ -185,10 +187,10 @@ def _embedded(rule: Rule, view: TextView, sections) -> PartFinding | None:
     return None
 
 
-def _from_content(rule: Rule, view: TextView, spans) -> PartFinding:
+def _from_content(rule: Rule, view: TextView, start: int) -> PartFinding:
     if rule.content is None:
         return PartFinding(rule.part, "missing")
-    hits = rule.content.find(Scope.build(rule.part, view, None), 5)
+    hits = [h for h in rule.content.find(Scope.build(rule.part, view, None), 5) if h.line > start]
     if not hits:
         return PartFinding(rule.part, "missing")
     lines = sorted({h.line for h in hits})

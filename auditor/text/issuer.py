@@ -53,8 +53,6 @@ def clean_name(text: str) -> str | None:
     name = PINYIN.sub("", _TAGS.sub("", text.strip()))
     name = _FILE.sub("", name).strip(" ：:，,")
     name = re.sub(r"\s+", "", name)
-    if name.startswith("原") and len(name) > 3:      # "原环境保护部": the body as it was then named
-        name = name[1:]
     if not _NAME.match(name) or _NOT_NAME.search(name) or level_of(name)[0] == "unknown":
         return None
     return name

@@ -51,12 +51,15 @@ _CITED = re.compile(r"《[^》]{0,80}》")
 _TAGS = re.compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\])+")
 _NEWS_BODY = re.compile(r"记者|通讯员|日电|讯\s|据[^。]{0,20}消息|近日|日前|《报告》(?:指出|显示|提出)|会上[，,]|"
                         r"[\u4e00-\u9fff]{2,3}(?:强调|指出)[:：]")
-_FIRST_PERSON = re.compile(r"(?:^|[，,。；;：:\s])(?:我|本人)(?!们|局|镇|乡|县|市|区|省|委|厅|部|街道|国|校|院|单位|办|所|站|中心)")
+_FIRST_PERSON = re.compile(r"(?<!自)我(?!们|局|镇|乡|县|市|区|省|委|厅|部|街|国|校|院|单位|办|所|站|中心|司|处|旗|州|盟|村|社区)|本人")
 _PERSONAL_HEADING = re.compile(r"^(?:个人|本人)?履职(?:尽责)?情况$")
 _PUFA_BODY = re.compile(r"[七八六五]五普法|普法|法律[七六八]?进")
 _PLAN_HEADINGS = re.compile(r"指导思想|总体要求|工作目标|创建目标|基本原则|主要任务|重点任务|保障措施|工作措施|实施步骤|"
                             r"组织保障|工作要求|进度安排")
 _OBLIGATION = re.compile(r"(?<![主重需必纲提概])要(?![求点素件])")
+_PAPER = re.compile(r"摘\s*要[:：]|关键词[:：]|研究方向")
+# The opening of a year's report: "2023年，某某局坚持…" / "2021年以来，…" / "一年来，…"
+_YEAR_OPENING = re.compile(r"^(?:(?:19|20)\d\d年(?:度|以来)?|一年来|今年以来)[，,]?")
 _FRAMING = re.compile(r"(?:报告|总结|汇报)如下|现将[^。]{0,60}(?:报告|总结|汇报)|法治政府建设(?:工作)?(?:取得|情况|主要)")
 _TOPIC = re.compile(r"法治政府|依法行政|法治建设")
 
@@ -133,8 +136,15 @@ def _by_body(view: TextView, sections, parts) -> DocumentKind:
     pufa = len(_PUFA_BODY.findall(opening))
     if pufa and pufa >= len(_TOPIC.findall(opening)):
         return DocumentKind("pufa_summary", "开头讲普法（法律进……）工作，不讲法治政府建设", evidence)
-    if _TOPIC.search(opening) and (structured or _FRAMING.search(opening)):
-        how = "开头报告本年度法治政府建设情况" if _FRAMING.search(opening) else "正文按法定组成部分报告法治政府建设情况"
+    m = _PAPER.search(opening)
+    if m:
+        return DocumentKind("other", f"开头有学术文章的体例（“{m.group(0)}”）", evidence)
+    named = [p for p in parts if p.status != "missing" and p.placement in ("heading", "embedded")
+             and p.id in ("shortcomings", "leadership", "plans")]
+    year_opening = any(_YEAR_OPENING.match(text) and _TOPIC.search(text[:200]) for text in _paragraphs(view))
+    if _TOPIC.search(opening) and (_FRAMING.search(opening) or year_opening or named):
+        how = ("开头报告本年度法治政府建设情况" if _FRAMING.search(opening) or year_opening else
+               f"第{named[0].line}行有年度报告的组成部分（“{named[0].heading}”）")
         return DocumentKind(REPORT, how, evidence)
     return DocumentKind("other", "没有找到“法治政府建设”年度报告的标题、开头或组成部分", evidence)
 
@@ -150,6 +160,17 @@ def _opening(view: TextView) -> tuple[str, int | None]:
         if sum(len(t) for t in texts) >= 600:
             break
     return "\n".join(texts), first
+
+
+def _paragraphs(view: TextView, count: int = 3) -> list[str]:
+    """The first ``count`` paragraphs of body text (over 20 characters), without bullets."""
+    out = []
+    for para in view.paragraphs:
+        if len(para.text) > 20:
+            out.append(para.text.lstrip("•·-— "))
+            if len(out) >= count:
+                break
+    return out
 
 
 def _first_person(view: TextView) -> bool:

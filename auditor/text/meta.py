@@ -18,12 +18,13 @@ from .normalize import TextView
 from .page import Page, read_page, to_iso
 
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?:年|(?=[\u4e00-\u9fff]))(?!\d)")
-_DOC_WORDS = re.compile(r"报告|总结|情况|要点|方案|计划|意见|通知|规划|目录|汇报|年报|讲话|述法|述职")
+_DOC_WORDS = re.compile(r"报告|总结|情况|要点|方案|计划|意见|通知|规划|目录|清单|汇报|年报|讲话|述法|述职")
 _TOPIC = re.compile(r"法治|依法行政|依法治")
 # Years that do not date the report: cited titles 《…》, brackets, ranges "2021—2025年", full dates
 _NOT_DATING = re.compile(r"《[^》]{0,80}》|\([^)]{0,60}\)|（[^）]{0,60}）|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d年?|"
                          r"(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?")
 # A date alone on its row, as under a signature: "2022年1月5日"; a template may leave it blank "2014年 月 日"
+_START_YEAR = re.compile(r"^((?:19|20)\d\d)年(?!\d{1,2}月)")
 _CN_DATE = re.compile(r"^((?:19|20)\d\d)年\s*(\d{1,2})?\s*月\s*(\d{1,2})?\s*日$")
 _PLAN_WORDS = ("安排", "计划", "思路", "打算", "要点", "下一步", "下一年", "下年度", "展望")
 _PUBLISHED = ("发布日期", "发布时间", "发表日期", "日期", "时间", "生成日期", "更新日期", "更新时间")
@@ -65,9 +66,6 @@ def _find_title(view: TextView, page: Page, first_heading: int):
         text = view.norm[number - 1]
         if not text or number in page.rows or text.startswith(("•", "-", "|")):
             continue
-        quoted = re.match(r"^《([^》]{6,80})》", text)      # a lead sentence quoting the title
-        if quoted and _DOC_WORDS.search(quoted.group(1)):
-            return quoted.group(1), number, None
         candidate = re.sub(r"\.(?:docx?|wps|pdf|txt)$", "", text, flags=re.IGNORECASE)
         if len(candidate) <= MAX_TITLE and "。" not in candidate and not candidate.endswith((":", "：")) \
                 and _DOC_WORDS.search(candidate) and number not in wrapped \
@@ -203,10 +201,10 @@ def _year(title, title_line, sections, openings, view, signed, published):
         found = _years(title)
         if found:
             return found[0], title_line, "title"
-    for text, line in openings[:1]:
-        found = _years(text[:12])          # "2023年，…" / "2021年以来，…" / "2025年，是…"
+    for text, line in openings:
+        found = _START_YEAR.match(text)    # "2023年，…" / "2021年以来，…" / "2025年，是…"
         if found:
-            return found[0], line, "opening"
+            return int(found.group(1)), line, "opening"
     for section in sections[:40]:
         if section.level == 1 and not any(w in section.title for w in _PLAN_WORDS):
             found = _years(section.title)
