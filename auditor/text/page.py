@@ -46,6 +46,7 @@ _BARE_DATE = re.compile(r"^[\s•·\-—|]*(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1
                         r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*[:分]\s*\d{1,2})?\s*[秒分]?)?")
 # a value row of a metadata list is never a document's title
 _DOCUMENT = re.compile(r"报告|总结|关于|年度|方案|要点|通知")
+_TAIL = 15           # rows at the end of a page where share/print widgets stand
 _SHORT = 40          # a widget or bullet row longer than this is body text, not furniture
 _FIELD_ROW = 120     # a metadata row longer than this is body text quoting a label
 
@@ -76,21 +77,23 @@ class Page:
         return None
 
 
-def read_page(view: TextView, body_start: int | None = None) -> Page:
-    """Find furniture rows among the first rows of ``view`` (up to ``body_start``, default 60).
+def read_page(view: TextView) -> Page:
+    """Find the furniture rows of ``view`` and read the page's fields from them.
 
-    Furniture further down (a "相关文章" list, a footer) is found by the same tests on short rows.
+    A metadata list and bullet menus are looked for only in the page's head, before the report's
+    first heading or sentence, so a Markdown list item in a draft ("- 开展执法人员轮训") stays
+    report text; breadcrumbs, widget rows and page date rows are furniture wherever they stand.
     """
     rows: set[int] = set()
     fields: list[PageField] = []
     dates: list[tuple[str, int]] = []
-    pending: list[int] = []          # fields still waiting for a value on the next row
-    limit = len(view.norm) if body_start is None else body_start
+    pending: list[int] = []          # a label alone on its row waits for its value on the next row
+    in_head = True
     for number in range(1, len(view.norm) + 1):
         text = view.norm[number - 1]
         if not text:
             continue
-        found = _fields(text, number) if len(text) <= _FIELD_ROW else []
+        found = _fields(text, number) if in_head and len(text) <= _FIELD_ROW else []
         if found:
             rows.add(number)
             # a label alone on its row ("• [ 成文日期 ]") takes its value from the next row
@@ -101,26 +104,33 @@ def read_page(view: TextView, body_start: int | None = None) -> Page:
             if lead:       # "2022年01月18日来源：1"
                 dates.append((to_iso(lead.group(0)), number))
             continue
-        if pending and number <= limit and len(text) <= _SHORT and not _DOCUMENT.search(text):
+        if pending and len(text) <= _SHORT and not _DOCUMENT.search(text):
             value = _BULLET.sub("", text).strip()
-            for index in pending[:1]:
-                fields[index] = PageField(fields[index].label, value, number)
-                if _dated(fields[index].label) and to_iso(value):
-                    dates.append((to_iso(value), number))
-            pending = pending[1:]
+            fields[pending[0]] = PageField(fields[pending[0]].label, value, number)
+            if _dated(fields[pending[0]].label) and to_iso(value):
+                dates.append((to_iso(value), number))
+            pending = []
             rows.add(number)
             continue
         pending = []
-        if is_furniture(text):
+        if is_furniture(text, in_head or number > len(view.norm) - _TAIL):
             rows.add(number)
             bare = _BARE_DATE.match(text)
             if bare:
                 dates.append((to_iso(bare.group(0)), number))
+        elif in_head and _body(text):
+            in_head = False
     return Page(frozenset(rows), tuple(fields), tuple(d for d in dates if d[0]))
 
 
-def is_furniture(text: str) -> bool:
-    """True for a folded row that is site furniture, never report text."""
+def _body(text: str) -> bool:
+    """The report has begun: a heading, or a sentence longer than a title."""
+    return bool(parse_marker(text)) or (len(text) > _SHORT and bool(re.search(r"[，,。]", text)))
+
+
+def is_furniture(text: str, edge: bool = True) -> bool:
+    """True for a folded row that is site furniture, never report text. Widget rows ("分享到：")
+    and bullet menu items count only at the page's ``edge`` (its head or its last rows)."""
     if _NAV.search(text) and not text.endswith("。"):
         return True
     if len(text) > _SHORT:
@@ -130,6 +140,8 @@ def is_furniture(text: str) -> bool:
     stripped = _BULLET.sub("", text)
     if not stripped or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", stripped):
         return True          # "| | | |", "-", "•"
+    if not edge:
+        return False
     if _MENU.fullmatch(text.strip() + "|") or _WIDGET.search(stripped):
         return not re.search(r"[。，,；;]", stripped) and not parse_marker(stripped)
     # a bullet menu item: "• 开题报告", "• 2024-01-23", "• 来源：广州市司法局"

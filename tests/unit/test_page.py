@@ -38,3 +38,10 @@ def test_to_iso():
     assert to_iso("2022年1月5日") == "2022-01-05"
     assert to_iso("2021年04月05日 16时") == "2021-04-05"
     assert to_iso("2022-13-05") is None
+
+
+def test_list_items_and_short_lines_inside_the_report_stay_report_text():
+    lines = ["某某镇2024年法治政府建设年度报告", "一、主要举措和成效", "- 开展执法人员轮训", "- 经验分享交流"]
+    lines += [f"（{n}）第{n}项工作，全年开展{n}次。" for n in range(1, 20)] + ["分享到：", "【打印】【关闭】"]
+    page = read_page(normalize_text("\n".join(lines)))
+    assert page.rows == frozenset({len(lines) - 1, len(lines)})
