@@ -127,7 +127,8 @@ def _to_file_lines(audit: AuditResult, origin: tuple[int, ...] | None) -> AuditR
     kind = audit.kind
     if kind and kind.evidence:
         kind = replace(kind, evidence=replace(kind.evidence, line=line(kind.evidence.line)))
-    return replace(audit, results=results, parts=parts, meta=meta, kind=kind)
+    return replace(audit, results=results, parts=parts, meta=meta, kind=kind,
+                   notes=tuple(text(n) for n in audit.notes))
 
 
 def _with_pages(result: Result, pages: tuple[int, ...]) -> Result:

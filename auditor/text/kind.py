@@ -76,9 +76,10 @@ def recognise_kind(view: TextView, meta: Meta, sections: tuple[Section, ...],
 
 def describe(kind: DocumentKind) -> str:
     """One line for a reader: the kind, why, and whether it was audited."""
+    where = f"（见第{kind.evidence.line}行）" if kind.evidence else ""
     if kind.id == REPORT:
-        return kind.reason
-    return f"{kind.reason}：这是{_NAMES[kind.id]}，{_NOT_REPORT}。"
+        return kind.reason + where
+    return f"{kind.reason}：这是{_NAMES[kind.id]}，{_NOT_REPORT}{where}。"
 
 
 def _by_title(title: str, line: int | None, view, sections, parts) -> DocumentKind | None:
@@ -130,7 +131,8 @@ def _by_body(view: TextView, sections, parts) -> DocumentKind:
     planned = None if _REPORTED.search(head) else _PLAN_HEAD.search(head)
     if len(plan) >= 2 or planned or (len(_OBLIGATION.findall(opening)) >= 3 and not _FRAMING.search(opening)):
         where = plan[0].line if plan else line
-        why = (f"标题“{plan[0].title}”等为计划的体例" if plan else
+        words = list(dict.fromkeys(_PLAN_HEADINGS.search(s.title).group(0) for s in plan))
+        why = (f"有“{'”“'.join(words[:3])}”等计划的标题" if plan else
                f"开头写的是“{planned.group(0)}”" if planned else "通篇是“要……”的部署")
         return DocumentKind("work_plan", why, Evidence(where, view.excerpt(where, width=80)) if where else evidence)
     pufa = len(_PUFA_BODY.findall(opening))
