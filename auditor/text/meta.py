@@ -19,7 +19,6 @@ from .page import Page, read_page, to_iso
 
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?:年|(?=[\u4e00-\u9fff]))(?!\d)")
 _DOC_WORDS = re.compile(r"报告|总结|情况|要点|方案|计划|意见|通知|规划|目录|清单|汇报|年报|讲话|述法|述职")
-_TOPIC = re.compile(r"法治|依法行政|依法治")
 # Years that do not date the report: cited titles 《…》, brackets, ranges "2021—2025年", full dates
 _NOT_DATING = re.compile(r"《[^》]{0,80}》|\([^)]{0,60}\)|（[^）]{0,60}）|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d年?|"
                          r"(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?")
@@ -37,11 +36,12 @@ OPENING_ROWS = 40
 def extract_meta(view: TextView, sections: tuple[Section, ...], page: Page | None = None) -> Meta:
     """Title, issuer, year, level and dates of a report; ``None``/"unknown" where the text does not say.
 
-    ``page`` is the page furniture of ``view`` (read from it when not given); furniture rows are
-    blanked before anything else is read.
+    ``page`` is the page furniture already blanked in ``view`` (see ``TextView.blanked``); when not
+    given it is read from ``view`` and blanked here.
     """
-    page = page or read_page(view)
-    view = view.blanked(page.rows)
+    if page is None:
+        page = read_page(view)
+        view = view.blanked(page.rows)
     first_heading = next((s.line for s in sections if s.line not in page.rows), len(view.lines) + 1)
     title, title_line, author = _find_title(view, page, first_heading)
     openings = _openings(view, page, first_heading)
@@ -49,7 +49,7 @@ def extract_meta(view: TextView, sections: tuple[Section, ...], page: Page | Non
     signed = _signature(view, page)
     published = _published(page, signed if signed and signed[0] else None)
     year, year_line, year_source = _year(title, title_line, sections, openings, view, signed, published)
-    level, level_source, level_line = _level(issuer, issuer_line, title, openings)
+    level, level_source, level_line = _level(issuer, issuer_line, openings)
     return Meta(title, issuer, year, level, title_line, year_source, level_source,
                 issuer_line=issuer_line, issuer_source=issuer_source, year_line=year_line, level_line=level_line,
                 published=published[0] if published else None, published_line=published[1] if published else None,
@@ -144,13 +144,10 @@ def _own_document(view: TextView, openings):
     for text, line in openings:
         found = self_reference(text)
         if found and found[1].startswith(("我", "本", "全")):
-            body = "".join(view.norm)
-            name = own_document_name(body, found[1])
-            if name:
-                offset = body.find(name)
-                number = next((i for i, t in enumerate(view.norm, 1) if name in t), line)
-                return name, number if offset >= 0 else line, "document"
-            return None
+            name = own_document_name("".join(view.norm[:300]), found[1])
+            if not name:
+                return None
+            return name, next((i for i, t in enumerate(view.norm, 1) if name in t), line), "document"
     return None
 
 
@@ -236,7 +233,7 @@ def _year_before(iso: str) -> int:
     return year - 1 if month <= 6 else year
 
 
-def _level(issuer, issuer_line, title, openings):
+def _level(issuer, issuer_line, openings):
     """A named body decides; else how the report speaks of itself ("我局"); else a name such as "市司法局"."""
     if issuer and not is_generic(issuer):
         level, ending = level_of(issuer)
