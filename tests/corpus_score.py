@@ -13,8 +13,8 @@ How each field is compared (one comparison per document, or per part label):
   not take the document for a report.
 - ``issuer``: on documents whose issuer is labelled; both sides are compared after removing spaces and
   folding traditional characters to simplified. A label "A (B)" accepts either name. Right when the
-  tool gives the same name, or the name as far as the text gives it (see ``_issuer_ok``: "下洋镇" for
-  "某某县下洋镇人民政府"); ``issuer (full name)`` counts exact names only; ``issuer (named in text)``
+  tool gives the same name, or the name as far as the text gives it (see ``_issuer_ok``: "和平镇" for
+  "某县和平镇人民政府"); ``issuer (full name)`` counts exact names only; ``issuer (named in text)``
   is ``issuer`` on the documents whose own text names the body (some labels were inferred from the
   page address or outside knowledge, which a reader of the text cannot see).
 - ``published``: on every document; an unlabelled date is right only when the tool gives none.
@@ -66,15 +66,15 @@ def _kind(audit) -> str:
 
 _BODY_TYPE = re.compile(r"(?:人民政府|政府|办事处)$")
 # A name that starts with its own place name: two characters or more, then 省/市/县/区/…/街道
-# ("下洋镇", "武清区教育局"; not "城市管理局" or "司法厅")
+# ("和平镇", "和平区教育局"; not "城市管理局" or "司法厅")
 _PROPER = re.compile(r"^[^省市县区州旗盟镇乡街]{2,}(?:省|市|县|区|州|旗|盟|镇|乡|街道|街)")
 
 
 def _issuer_ok(truth: str, got: str | None, strict: bool = False) -> bool:
     """Does ``got`` name the body labelled ``truth``? Strict: the same full name. Otherwise also the
     name as far as the text gives it: the label ends with it once 人民政府/政府/办事处 is dropped from
-    both, and it starts with the body's own place name ("下洋镇" for "某某县下洋镇人民政府",
-    "武清区教育局" for "天津市武清区教育局"; not "市司法局" or "司法厅")."""
+    both, and it starts with the body's own place name ("和平镇" for "某县和平镇人民政府",
+    "和平区教育局" for "某市和平区教育局"; not "市司法局" or "司法厅")."""
     if not got:
         return False
     names = [truth]

@@ -22,7 +22,7 @@ from .matcher import Scope
 # (e.g. "（五）党政主要负责人履行推进法治建设第一责任人职责情况" inside part 一).
 _EMBEDDABLE = ("leadership", "shortcomings", "plans", "other")
 MAX_HEADING = 60          # a numbered line with a longer title is an item, not a part heading
-# The opening of a leadership part placed first: "扛牢主体责任…" / "局党政主要负责人严格履行…第一责任人职责"
+# The opening of a leadership part placed first: "压实主体责任…" / "局主要负责人履行…第一责任人职责，…"
 _DUTY_TITLE = re.compile(r"责任|履职|担当")
 _DUTY_BODY = re.compile(r"第一责任人|主要负责(?:人|同志)[^。]{0,20}(?:职责|履职|亲自)")
 # A plan item: what will be done ("（一）将开展…", "下一步，我镇将…"), or an action verb with a future

@@ -57,9 +57,9 @@ def test_one_heading_naming_two_parts_counts_for_both_and_the_plans_start_at_the
 
 
 LEADERSHIP_FIRST = """某某县卫生健康局2024年法治政府建设年度报告
-一、扛牢主体责任，夯实法治建设根基
+一、压实主体责任，筑牢依法行政基础
 局党政主要负责人严格履行法治建设第一责任人职责，主持召开党组会议4次专题研究法治建设，带头参加旁听庭审1次，亲自督办重大执法决定法制审核。
-二、聚焦关键环节，提升依法行政质效
+二、突出重点领域，推进依法行政
 （一）规范执法行为。全年办理行政处罚案件56件，全部经过法制审核，案卷评查合格率100%，执法全过程记录全覆盖。
 （二）优化政务服务。推行医疗机构执业登记网上办理，办理时限压缩60%，全年办理审批事项1200件，群众满意率99%。
 """
@@ -72,7 +72,7 @@ def test_a_first_part_about_responsibility_opening_with_the_leader_is_the_leader
 
 
 def test_a_thematic_first_part_is_part_one():
-    text = LEADERSHIP_FIRST.replace("扛牢主体责任，夯实法治建设根基", "强化组织领导，提升法治意识")
+    text = LEADERSHIP_FIRST.replace("压实主体责任，筑牢依法行政基础", "强化组织领导，提升法治意识")
     parts = _parts(text)
     assert parts["measures"].line == 2
     assert parts["leadership"].status != "missing" and parts["leadership"].placement == "content"
@@ -105,5 +105,5 @@ def test_top_level_arabic_numbering_and_parts_numbered_in_words():
 
 
 def test_last_years_problems_rectified_are_not_this_years_shortcomings():
-    text = PLANS_BY_POSITION.replace("二、存在的问题", "二、上一年度法治建设问题整改“回头看”")
+    text = PLANS_BY_POSITION.replace("二、存在的问题", "二、上年度问题整改落实“回头看”情况")
     assert _parts(text)["shortcomings"].line != 6
