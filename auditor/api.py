@@ -35,8 +35,11 @@ def build_context(text: str, rulebook: Rulebook, year: int | None = None, level:
 def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<text>", sha256: str = "",
                year: int | None = None, level: str | None = None, previous: str | None = None,
                pages: tuple[int, ...] | None = None, fail_level: str = "error",
-               fail_under: float = 0.0) -> AuditResult:
-    """Audit report text against ``rulebook`` (the national one by default)."""
+               fail_under: float = 0.0, read_notes: tuple[str, ...] = ()) -> AuditResult:
+    """Audit report text against ``rulebook`` (the national one by default).
+
+    ``read_notes``: what the reader skipped or repaired (``Source.notes``), carried into the notes.
+    """
     rulebook = rulebook or load_rulebook()
     ctx = build_context(text, rulebook, year, level)
     if previous is not None:
@@ -45,7 +48,8 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
     meta = replace(ctx.meta, year=ctx.year, level=ctx.level)
     if not is_report(ctx, parts):
         return AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
-                           ("这不是法治政府建设年度报告：没有找到“法治政府”主题或报告的法定组成部分，未逐项审查。",))
+                           ("这不是法治政府建设年度报告：没有找到“法治政府”主题或报告的法定组成部分，未逐项审查。",
+                            *read_notes))
     results = run_rules(ctx, rulebook)
     if pages:
         results = tuple(_with_pages(r, pages) for r in results)
@@ -53,12 +57,13 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
     value = score(results, weights)
     return AuditResult(path, sha256, True, meta, parts, results, value,
                        gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
-                       _notes(ctx))
+                       (*read_notes, *_notes(ctx)))
 
 
 def audit_source(source: Source, rulebook: Rulebook | None = None, **options) -> AuditResult:
     """Audit an already-read ``Source`` (see ``auditor.read``)."""
-    return audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages, **options)
+    return audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages,
+                      read_notes=source.notes, **options)
 
 
 def audit_file(path: str, rulebook: Rulebook | None = None, previous_path: str | None = None,

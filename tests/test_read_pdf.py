@@ -2,7 +2,7 @@
 
 PDFs are typeset from the seeds with reportlab (a test dependency) at run time; one PDF exported by
 LibreOffice is committed under ``tests/fixtures/pdf/`` with the script that made it. Tests skip only
-when reportlab or pdfplumber is not installed.
+when reportlab or pdf_oxide is not installed.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from auditor.read import read_bytes, read_path
 from .conftest import ROOT, SEEDS
 from .documents import image_only_pdf, pdf_from_text, signature
 
-pytest.importorskip("pdfplumber")
+pytest.importorskip("pdf_oxide")
 pytest.importorskip("reportlab")
 
 
@@ -79,7 +79,7 @@ def test_unreadable_pdfs_are_refused(tmp_path, invoke, kind):
 
 def test_missing_extra_names_it(monkeypatch):
     data = pdf_from_text("一、标题\n正文。")
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    monkeypatch.setitem(sys.modules, "pdf_oxide", None)
     with pytest.raises(AuditorError) as err:
         read_bytes(data, "a.pdf")
     assert "auditor[pdf]" in str(err.value)

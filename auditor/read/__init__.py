@@ -28,6 +28,7 @@ class Source:
     format: str = "txt"
     pages: tuple[int, ...] | None = None   # page number of each line (PDF only)
     encoding: str | None = None
+    notes: tuple[str, ...] = ()            # what was skipped or repaired while reading, in Chinese
 
     @property
     def lines(self) -> list[str]:
@@ -72,8 +73,8 @@ def read_bytes(data: bytes, path: str) -> Source:
         raise InputError(path, "这是 RTF 格式，无法直接读取", "请在 Word 或 WPS 中另存为 .docx 后再审查")
     if data.startswith(b"%PDF") or lower.endswith(".pdf"):
         from .pdf import read_pdf
-        text, pages = read_pdf(data, path)
-        return Source(path, text, digest, "pdf", pages)
+        text, pages, notes = read_pdf(data, path)
+        return Source(path, text, digest, "pdf", pages, notes=notes)
     if data.startswith(b"PK\x03\x04") or lower.endswith(".docx"):
         from .docx import read_docx
         return Source(path, read_docx(data, path), digest, "docx")
