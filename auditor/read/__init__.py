@@ -77,7 +77,8 @@ def read_bytes(data: bytes, path: str) -> Source:
         return Source(path, text, digest, "pdf", pages, notes=notes)
     if data.startswith(b"PK\x03\x04") or lower.endswith(".docx"):
         from .docx import read_docx
-        return Source(path, read_docx(data, path), digest, "docx")
+        text, notes = read_docx(data, path)
+        return Source(path, text, digest, "docx", notes=notes)
     declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
     text, encoding = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
     if lower.endswith((".html", ".htm")) or _looks_like_html(text):

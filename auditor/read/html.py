@@ -63,6 +63,12 @@ def _with_title(body: str, title: str, page: str) -> str:
     return body
 
 
+def html_lines(page: str) -> list[str]:
+    """The visible text of an HTML fragment, one line per block element or ``<br>`` (no empty lines)."""
+    text = _visible_text(page)
+    return text.split("\n") if text else []
+
+
 def _visible_text(page: str) -> str:
     """All visible text with a line break at each block element (when no article is found)."""
     from lxml import etree
