@@ -14,7 +14,7 @@ from .rulebook.model import Rulebook
 from .scoring import gate, score
 from .text.meta import extract_meta
 from .text.normalize import normalize_text
-from .text.script import looks_traditional, simplifier
+from .text.script import traditional_converter
 from .text.sections import parse_sections
 
 _NOT_REPORT_TITLES = re.compile(r"信息公开工作年度报告|政府工作报告|预算执行")
@@ -22,7 +22,7 @@ _NOT_REPORT_TITLES = re.compile(r"信息公开工作年度报告|政府工作报
 
 def build_context(text: str, rulebook: Rulebook, year: int | None = None, level: str | None = None) -> Context:
     """Parse ``text`` once (normalise, sections, metadata, parts) for every rule to read."""
-    convert = simplifier() if looks_traditional(text) else None
+    convert = traditional_converter(text)
     view = normalize_text(text, convert)
     sections = parse_sections(view)
     meta = extract_meta(view, sections)
@@ -86,7 +86,7 @@ def is_report(ctx: Context, parts: tuple[PartFinding, ...]) -> bool:
 def _notes(ctx: Context) -> tuple[str, ...]:
     notes = []
     if ctx.view.converted:
-        notes.append("报告为繁体字，已转换为简体后匹配；证据引用原文。")
+        notes.append("报告中的繁体字已转换为简体后匹配；证据引用原文。")
     if ctx.year is None:
         notes.append("未能从报告中识别报告年度，按最新规则审查；可用 --year 指定。")
     if ctx.level == "unknown":

@@ -80,14 +80,14 @@ def read_bytes(data: bytes, path: str) -> Source:
         text, notes = read_docx(data, path)
         return Source(path, text, digest, "docx", notes=notes)
     declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
-    text, encoding = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
+    text, encoding, notes = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
     if lower.endswith((".html", ".htm")) or _looks_like_html(text):
         from .html import read_html
-        return Source(path, read_html(text, path), digest, "html", encoding=encoding)
+        return Source(path, read_html(text, path), digest, "html", encoding=encoding, notes=notes)
     if lower.endswith((".md", ".markdown")):
         from .markdown import read_markdown
-        return Source(path, read_markdown(text), digest, "md", encoding=encoding)
-    return Source(path, text, digest, "txt", encoding=encoding)
+        return Source(path, read_markdown(text), digest, "md", encoding=encoding, notes=notes)
+    return Source(path, text, digest, "txt", encoding=encoding, notes=notes)
 
 
 def _looks_like_html(text: str) -> bool:
