@@ -5,8 +5,9 @@ of a .docx is its 12th paragraph. Heading markers that Word draws by automatic n
 ("一、", "（一）", "1.") are not in the paragraph text; they are rebuilt from the numbering
 definitions (see ``numbering.py``), or, for headings without numbering, from the heading
 styles (Heading 1–4 / 标题 1–4 → 一、 （一） 1. （1））, so the section tree is the one the reader sees.
-The body is walked by ``wordml.py``. Footnotes, endnotes, headers and footers follow the body,
-each line marked (〔脚注1〕…), so they never shift the line numbers of the body. A Strict Open XML
+The body is walked by ``wordml.py``. Footnotes, endnotes, headers and footers are read apart and
+quoted in a note, each marked (〔脚注1〕…, 〔页眉〕…): they never shift the line numbers of the body and
+never count towards a part of the report. A Strict Open XML
 file is read after mapping its namespaces to the transitional ones; an ``altChunk`` (a body part
 kept as embedded HTML, MHT, text or Word) is read in place, or refused with one clear line.
 """
@@ -43,6 +44,7 @@ _UNDERSTOOD = frozenset((
 # Strict Open XML (ISO/IEC 29500 strict) names every namespace http://purl.oclc.org/ooxml/<area>/<name>;
 # the transitional name is http://schemas.openxmlformats.org/<area>/2006/<name>.
 _STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/")
+_MAX_SHOWN = 300   # characters of footnotes and headers quoted in the note
 _CHARSET = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 
 
@@ -83,9 +85,10 @@ def read_docx(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     if body.skipped:
         what = "、".join(f"{SKIPPED[k]} {n} 处" for k, n in sorted(body.skipped.items()))
         notes.append(f"Word 文档中未读取：{what}。")
-    if extra:
-        notes.append("脚注、尾注和页眉页脚附在正文之后，逐行以〔脚注〕〔页眉〕等标明，不影响正文行号。")
-        text += "\n\n" + "\n".join(extra)
+    if extra:   # read and shown, but kept out of the audited body: they belong to no part of the report
+        shown = "；".join(extra)
+        notes.append("Word 文档的脚注、尾注和页眉页脚不计入正文审查，内容为："
+                     + (shown if len(shown) <= _MAX_SHOWN else shown[:_MAX_SHOWN] + "……"))
     comments = sum(len(list(_root([p]).iter(W + "comment"))) for p in _related(main, "comments"))
     if comments:
         notes.append(f"Word 文档中的批注 {comments} 条不属于正文，未计入审查。")

@@ -72,8 +72,16 @@ def _unframed(page: str) -> str:
         if any(_running_text(cell) for cell in own if cell.tag in ("td", "th")):
             for element in [table, *own]:
                 element.tag = "div"
-    for element in list(root.iter("noframes")):
-        element.tag = "div"
+    for element in list(root.iter("noframes")):   # the parser keeps its content as raw text
+        inner = (element.text or "") + "".join(lxml_html.tostring(c, encoding="unicode") for c in element)
+        try:
+            element.getparent().replace(element, lxml_html.fragment_fromstring(inner, create_parent="div"))
+        except (etree.ParserError, ValueError):
+            element.tag = "div"
+    for frameset in list(root.iter("frameset")):
+        for frame in list(frameset.iter("frame")):
+            frame.drop_tree()
+        frameset.tag = "body" if root.find("body") is None else "div"
     for frame in list(root.iter("iframe")):
         if frame.get("srcdoc"):
             try:

@@ -46,6 +46,7 @@ class Body:
         self.skipped: Counter = Counter()
         self._carry = ""                            # text of a paragraph whose mark was deleted
         self._fields: list[list] = []               # open complex fields: [instruction, in result]
+        self._dropped = False                       # the current paragraph lost text to a hidden field
 
     def blocks(self, parent) -> None:
         for child in parent:
@@ -98,7 +99,10 @@ class Body:
 
     def paragraph(self, p) -> None:
         boxes: list = []
+        self._dropped = False
         text = "".join(self._runs(p, boxes)).replace("\n", " ")
+        if self._dropped and not text.strip():
+            return   # a paragraph of a table of contents: not a line of the report
         for box in boxes:   # text boxes anchored here come first (a title box sits above its anchor)
             self.blocks(box)
         ppr = p.find(W + "pPr")
@@ -148,6 +152,8 @@ class Body:
             if tag == W + "t" or tag == _M + "t":
                 if not self._in_hidden_field():
                     yield child.text or ""
+                else:
+                    self._dropped = True
             elif tag == W + "r":
                 props = child.find(W + "rPr")
                 vanish = props.find(W + "vanish") if props is not None else None
