@@ -29,11 +29,12 @@ def read_html(text: str, path: str) -> str:
     _quiet_logging()
     page = _unframed(text)
     try:
+        # No metadata: its date finder (htmldate → dateparser) takes seconds on a long page.
         document = trafilatura.bare_extraction(page, include_comments=False, include_tables=True,
-                                               include_images=False, deduplicate=False, with_metadata=True)
+                                               include_images=False, deduplicate=False, with_metadata=False)
     except Exception:   # noqa: BLE001  damaged markup must not crash the audit; fall back below
         document = None
-    body, title = getattr(document, "text", None) or "", getattr(document, "title", None) or ""
+    body, title = getattr(document, "text", None) or "", _page_title(page)
     if len(body.strip()) < _MIN_ARTICLE_CHARS:
         body = _visible_text(page)
     else:
@@ -95,6 +96,23 @@ def _unframed(page: str) -> str:
 def _running_text(cell) -> bool:
     blocks = sum(1 for el in cell.iter("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li") if el is not cell)
     return blocks >= 2 or len(cell.text_content()) > 200
+
+
+def _page_title(page: str) -> str:
+    """The page's title: the first ``<h1>``–``<h3>`` that names a report (报告), else the first
+    ``<h1>``, else ``<title>`` (tags and entities removed)."""
+    import html
+
+    def texts(pattern: str) -> list[str]:
+        found = re.findall(pattern, page, re.IGNORECASE | re.DOTALL)
+        return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", t)).split()) for t in found]
+
+    headings = texts(r"<h[1-3]\b[^>]*>(.{0,400}?)</h[1-3]>")
+    for candidates in ([t for t in headings if "报告" in t], texts(r"<h1\b[^>]*>(.{0,400}?)</h1>"),
+                       texts(r"<title\b[^>]*>(.{0,400}?)</title>")):
+        if candidates and candidates[0]:
+            return candidates[0]
+    return ""
 
 
 def _with_title(body: str, title: str, page: str) -> str:
