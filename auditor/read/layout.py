@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
-# (character, x, y of its origin, text direction in degrees counter-clockwise, font size, advance width)
-Char = tuple[str, float, float, float, float, float]
+# (−y, x of its origin, character, font size, advance width, text direction in degrees counter-clockwise):
+# an upright page sorts into reading order as it is.
+Char = tuple[float, float, str, float, float, float]
 _TURNS = {0: (1, 0), 1: (0, 1), 2: (-1, 0), 3: (0, -1)}   # quarter turns → (cos, sin)
 _SKEW = 10.0        # degrees off a quarter turn: a diagonal watermark, not text
 _SAME_LINE = 0.4    # baselines closer than this many font sizes share a line
@@ -42,14 +44,18 @@ def page_lines(chars: list[Char], box: tuple[float, float, float, float]) -> tup
 
     ``box`` is the page's (x0, y0, x1, y1) in the same user space as the characters.
     """
-    groups: dict[int, list[Char]] = {}
-    skewed = 0
-    for char in chars:
-        turns, rest = divmod(char[3] % 360, 90)
-        if _SKEW < rest < 90 - _SKEW:
-            skewed += 1
-            continue
-        groups.setdefault(int(turns + (rest >= 45)) % 4, []).append(char)
+    turn_of: dict[float, int | None] = {}
+    for angle in {char[5] for char in chars}:   # a page has few distinct directions
+        turns, rest = divmod(angle % 360, 90)
+        turn_of[angle] = None if _SKEW < rest < 90 - _SKEW else int(turns + (rest >= 45)) % 4
+    directions = set(turn_of.values())
+    if len(directions) == 1 and None not in directions:
+        groups = {directions.pop(): chars}
+    else:
+        groups = {}
+        for char in chars:
+            groups.setdefault(turn_of[char[5]], []).append(char)
+    skewed = len(groups.pop(None, ()))
     lines: list[Line] = []
     for turn in sorted(groups, key=lambda t: -len(groups[t])):   # the main direction first
         lines.extend(_read(groups[turn], turn, box))
@@ -59,16 +65,22 @@ def page_lines(chars: list[Char], box: tuple[float, float, float, float]) -> tup
 def _read(chars: list[Char], turn: int, box) -> list[Line]:
     cos, sin = _TURNS[turn]
     # (distance down the page, distance along the line) in the frame where this text runs left to right
-    placed = sorted((x * sin - y * cos, x * cos + y * sin, ch, size, adv) for ch, x, y, _, size, adv in chars)
+    placed = sorted(chars) if turn == 0 else \
+        sorted((x * sin + down * cos, x * cos - down * sin, ch, size, adv) for down, x, ch, size, adv, _ in chars)
     corners = [x * sin - y * cos for x in (box[0], box[2]) for y in (box[1], box[3])]
     top, height = min(corners), (max(corners) - min(corners)) or 1.0
     rows: list[list] = []
+    row: list = []
+    limit = None
     for char in placed:
-        if rows and char[0] - rows[-1][0][0] <= _SAME_LINE * rows[-1][0][3]:
-            rows[-1].append(char)
+        if limit is None or char[0] > limit:
+            row = [char]
+            rows.append(row)
+            limit = char[0] + _SAME_LINE * char[3]
         else:
-            rows.append([char])
-    blocks = [((row[0][0] - top) / height, row[0][3], _blocks(sorted(row, key=lambda c: c[1]))) for row in rows]
+            row.append(char)
+    along = itemgetter(1)
+    blocks = [((row[0][0] - top) / height, row[0][3], _blocks(sorted(row, key=along))) for row in rows]
     gutter = _gutter([b for _, _, bs in blocks for b in bs])
     out: list[Line] = []
     left: list[Line] = []
@@ -96,21 +108,21 @@ def _blocks(row: list) -> list[tuple[float, float, str]]:
     """Split a baseline into blocks at wide gaps: (x0, x1, text) each, overprinted copies dropped."""
     blocks: list[tuple[float, float, str]] = []
     text: list[str] = []
-    start = end = prev_ch = None
-    prev_x = 0.0
-    for _, x, ch, size, adv in row:
-        if prev_ch is not None and ch == prev_ch and abs(x - prev_x) < _OVERPRINT * size:
+    start = end = prev_x = -1e9
+    prev_ch = ""
+    for _, x, ch, size, adv, *_ in row:
+        if ch == prev_ch and x - prev_x < _OVERPRINT * size:
             continue   # the same glyph again, a hair to the side: fake bold
-        width = adv or (size if ch > "\u2e80" else size / 2)
-        if start is not None and x - end > _BREAK * size:
-            blocks.append((start, end, "".join(text).strip()))
-            text, start = [], None
-        if start is None:
-            start = x
+        if x - end > _BREAK * size:
+            if text:
+                blocks.append((start, end, "".join(text).strip()))
+            text, start = [], x
         text.append(ch)   # no space is made up for a gap: letter-spacing is not a word break
-        end = max(end or x, x + width)
+        right = x + (adv or (size if ch > "\u2e80" else size / 2))
+        if right > end:
+            end = right
         prev_ch, prev_x = ch, x
-    if start is not None:
+    if text:
         blocks.append((start, end, "".join(text).strip()))
     return [b for b in blocks if b[2]]
 

@@ -49,7 +49,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, tuple[int, ...], tuple[str, .
         if not document.authenticate(""):
             raise InputError(path, "PDF 已加密，需要密码才能打开", "请提供未加密的 PDF 或导出为 .docx/.txt")
         for index in range(document.page_count()):
-            chars = [(c.char, c.origin_x, c.origin_y, c.rotation_degrees, c.font_size, c.advance_width)
+            chars = [(-c.origin_y, c.origin_x, c.char, c.font_size, c.advance_width, c.rotation_degrees)
                      for c in document.extract_chars(index)]
             lines, dropped = page_lines(chars, document.page_media_box(index))
             pages.append(lines)
