@@ -6,10 +6,10 @@ and footers (the same line at the top or bottom of most pages) and page numbers 
 paragraph running over a page break stays one paragraph; a note says how many lines went.
 
 Why pdf_oxide: measured against pdfplumber, pypdfium2, pypdf, playa-pdf and PyMuPDF on the seeds
-typeset as PDFs (``bench/pdf_extractors.py``, table in ``docs/pdf-extractors.md``), it is as
-accurate as the best and about 40× faster than pdfplumber; pypdfium2 is 15× slower on PDFs with a
-non-embedded CID font (it loads fallback glyphs for every character); PyMuPDF costs 0.7 s to import
-and is AGPL.
+typeset as PDFs (``bench/pdf_extractors.py``, table in ``docs/pdf-extractors.md``): with this layout
+on top it is exact on one column, two columns, rotated pages and LibreOffice exports, and 15× faster
+than pdfplumber (which splices columns); pypdfium2 is 6× slower on a non-embedded CID font (it loads a
+fallback glyph for every character); PyMuPDF costs seconds to import and is AGPL.
 
 A line that runs to the right edge followed by one that starts flush left (not indented, not a
 heading) was wrapped by the layout: the two are joined back into the paragraph they were, so a long

@@ -8,7 +8,6 @@ because those tables also rewrite words that mainland traditional text uses (建
 """
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 from typing import Callable
@@ -82,6 +81,8 @@ def simplifier() -> Callable[[str], str]:
 def _aligned(line: str, target: str, fallback: Callable[[str], str]) -> str:
     """``target`` where it replaces ``line`` one character for one (檔案 → 文件), ``fallback`` of the
     rest, so the matching view keeps a character-for-character map to the original."""
+    import difflib
+
     out = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, line, target, autojunk=False).get_opcodes():
         out.append(target[j1:j2] if tag == "equal" or i2 - i1 == j2 - j1 else fallback(line[i1:i2]))
