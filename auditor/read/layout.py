@@ -105,25 +105,41 @@ def _read(chars: list[Char], turn: int, box) -> list[Line]:
 
 
 def _blocks(row: list) -> list[tuple[float, float, str]]:
-    """Split a baseline into blocks at wide gaps: (x0, x1, text) each, overprinted copies dropped."""
-    blocks: list[tuple[float, float, str]] = []
-    text: list[str] = []
-    start = end = prev_x = -1e9
+    """Split a baseline into blocks at wide gaps: (x0, x1, text) each, overprinted copies dropped.
+
+    A gap is wide when it exceeds ``_BREAK`` font sizes and three times the line's usual gap, so a
+    heading set with wide letter-spacing stays one block.
+    """
+    kept: list[tuple[float, float, str]] = []   # (x, right edge, character)
+    gaps: list[float] = []
+    end = prev_x = -1e9
     prev_ch = ""
+    size = row[0][3]
     for _, x, ch, size, adv, *_ in row:
         if ch == prev_ch and x - prev_x < _OVERPRINT * size:
             continue   # the same glyph again, a hair to the side: fake bold
-        if x - end > _BREAK * size:
-            if text:
-                blocks.append((start, end, "".join(text).strip()))
-            text, start = [], x
-        text.append(ch)   # no space is made up for a gap: letter-spacing is not a word break
         right = x + (adv or (size if ch > "\u2e80" else size / 2))
+        if kept:
+            gaps.append(x - end)
+        kept.append((x, right, ch))
         if right > end:
             end = right
         prev_ch, prev_x = ch, x
-    if text:
-        blocks.append((start, end, "".join(text).strip()))
+    if not kept:
+        return []
+    limit = _BREAK * size
+    if len(gaps) >= 2 and max(gaps) > limit:   # the lower median: most gaps of a spaced line are spacing
+        limit = max(limit, 3 * sorted(gaps)[(len(gaps) - 1) // 2])
+    blocks: list[tuple[float, float, str]] = []
+    start, text, end = kept[0][0], [kept[0][2]], kept[0][1]
+    for gap, (x, right, ch) in zip(gaps, kept[1:]):
+        if gap > limit:
+            blocks.append((start, end, "".join(text).strip()))
+            start, text, end = x, [], right
+        text.append(ch)   # no space is made up for a gap: letter-spacing is not a word break
+        if right > end:
+            end = right
+    blocks.append((start, end, "".join(text).strip()))
     return [b for b in blocks if b[2]]
 
 

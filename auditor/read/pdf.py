@@ -116,10 +116,16 @@ def _paragraphs(pages: list[list[Line]]) -> tuple[list[str], list[int]]:
 def _continues(before: Line, line: Line, edges, indented: bool) -> bool:
     left, right = edges[before.column]
     start = edges[line.column][0]
-    return (before.blocks == line.blocks == 1 and abs(before.size - line.size) < 0.5
-            and before.x1 >= right - 2.5 * before.size and before.x0 <= left + 3 * before.size
+    pitch = max(before.size, (before.x1 - before.x0) / max(1, len(before.text)))   # wider when letter-spaced
+    return (_one_block(before) and _one_block(line) and abs(before.size - line.size) < 0.5
+            and before.x1 >= right - 2.5 * pitch and before.x0 <= left + 3 * before.size
             and line.x0 <= start + 0.5 * line.size
             and (indented or not before.text.rstrip().endswith(_SENTENCE_END)) and parse_marker(fold(line.text)) is None)
+
+
+def _one_block(line: Line) -> bool:
+    """One run of text: not table cells (a letter-spaced tail, "安 排", is single characters apart)."""
+    return line.blocks == 1 or len("".join(line.text.split())) == line.blocks
 
 
 def _key(text: str) -> str:

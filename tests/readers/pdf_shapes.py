@@ -129,6 +129,16 @@ def letter_spaced_headings(text: str) -> bytes:
     return typeset(text, spacing=6)
 
 
+def wide_letter_spacing(text: str) -> bytes:
+    """Headings spaced a full em apart, wider than a word break would be."""
+    return typeset(text, spacing=SIZE)
+
+
+def two_columns_bold_spaced(text: str) -> bytes:
+    """Two columns with a running header, headings letter-spaced and drawn twice."""
+    return typeset(text, columns=2, bold=True, spacing=4, header="某某区人民政府")
+
+
 def fake_bold_headings(text: str) -> bytes:
     """Headings drawn twice with a small offset, the way some exporters fake a bold face."""
     return typeset(text, bold=True)
