@@ -120,3 +120,25 @@ def test_damaged_pdfs_never_crash():
             read_bytes(bytes(damaged[: rnd.randrange(len(damaged))] if rnd.random() < 0.3 else damaged), "x.pdf")
         except AuditorError:
             pass
+
+
+def test_a_panic_in_the_pdf_library_ends_in_one_line(tmp_path):
+    """pdf_oxide is written in Rust: on some damaged files it panics (a BaseException) and prints the
+    panic on file descriptor 2. The user still gets exactly one line."""
+    import subprocess
+
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(pdf_from_text("一、标题\n正文。"))
+    script = (
+        "import os, sys, pdf_oxide\n"
+        "class PanicException(BaseException): pass\n"
+        "def panic(data):\n"
+        "    os.write(2, b\"thread '<unnamed>' panicked at src/document.rs: byte index 3 is not a char boundary\\n\")\n"
+        "    raise PanicException('byte index 3 is not a char boundary')\n"
+        "pdf_oxide.PdfDocument.from_bytes = staticmethod(panic)\n"
+        "from auditor.cli import main\n"
+        "main(['check', sys.argv[1]])\n")
+    run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True)
+    assert run.returncode == 2
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "damaged.pdf" in lines[0] and "panicked" not in run.stderr

@@ -17,7 +17,9 @@ heading wrapped in a narrow column is still one heading. Evidence cites the page
 """
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
 
 from ..errors import AuditorError, InputError
 from ..text.markers import parse_marker
@@ -45,20 +47,39 @@ def read_pdf(data: bytes, path: str) -> tuple[str, tuple[int, ...], tuple[str, .
     pages: list[list[Line]] = []
     skewed = 0
     try:
-        document = pdf_oxide.PdfDocument.from_bytes(data)
-        if not document.authenticate(""):
-            raise InputError(path, "PDF 已加密，需要密码才能打开", "请提供未加密的 PDF 或导出为 .docx/.txt")
-        for index in range(document.page_count()):
-            chars = [(-c.origin_y, c.origin_x, c.char, c.font_size, c.advance_width, c.rotation_degrees)
-                     for c in document.extract_chars(index)]
-            lines, dropped = page_lines(chars, document.page_media_box(index))
-            pages.append(lines)
-            skewed += dropped
-    except InputError:
+        with _silent_stderr():
+            document = pdf_oxide.PdfDocument.from_bytes(data)
+            if not document.authenticate(""):
+                raise InputError(path, "PDF 已加密，需要密码才能打开", "请提供未加密的 PDF 或导出为 .docx/.txt")
+            for index in range(document.page_count()):
+                chars = [(-c.origin_y, c.origin_x, c.char, c.font_size, c.advance_width, c.rotation_degrees)
+                         for c in document.extract_chars(index)]
+                lines, dropped = page_lines(chars, document.page_media_box(index))
+                pages.append(lines)
+                skewed += dropped
+    except (InputError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception:   # noqa: BLE001  a damaged file must end in one clear line, never a traceback
+    except BaseException:   # noqa: BLE001  parser errors, and Rust panics (BaseException) on damaged files
         raise InputError(path, "无法解析 PDF，文件可能已损坏", "请重新导出 PDF，或提供 .docx/.txt") from None
     return _assemble(pages, path, skewed, truncated=b"%%EOF" not in data[-2048:])
+
+
+@contextmanager
+def _silent_stderr():
+    """Keep what the Rust library prints on a panic (file descriptor 2) off the user's screen: a
+    damaged file must end in our one line."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _assemble(pages: list[list[Line]], path: str, skewed: int, truncated: bool):
