@@ -5,7 +5,8 @@ a one-column layout table gives one line per paragraph, as on the page). Text is
 sits: content controls at every level, nested tables, text boxes (their paragraphs come just before
 the paragraph they are anchored in), hyperlinks, smart tags, field results, tracked insertions.
 Not read, and counted for a note: tracked deletions, hidden text, a table of contents (it repeats the
-headings), content-control placeholders, pictures, charts, SmartArt and embedded objects.
+headings), content-control placeholders, pictures, charts, SmartArt, embedded objects, symbol-font
+characters and linked sub-documents. Text moved by a tracked move is read once, where it now stands.
 """
 from __future__ import annotations
 
@@ -23,14 +24,16 @@ _FALLBACK_MARKERS = (lambda n: f"{int_to_cn(n)}、", lambda n: f"（{int_to_cn(n
 # Containers whose children belong where the container stands.
 _THROUGH = {W + t for t in ("customXml", "smartTag", "ins", "moveTo", "hyperlink", "fldSimple", "bdo", "dir",
                              "ruby", "rubyBase", "sdtContent")} | {_M + t for t in ("oMath", "oMathPara", "r", "e")}
-_QUIET = {W + t for t in ("rPr", "pPr", "sdtPr", "sdtEndPr", "proofErr", "bookmarkStart", "bookmarkEnd", "lastRenderedPageBreak",
+_QUIET = {W + t for t in ("rPr", "pPr", "sdtPr", "moveFrom", "sdtEndPr", "proofErr", "bookmarkStart", "bookmarkEnd",
+                          "lastRenderedPageBreak",
                           "commentRangeStart", "commentRangeEnd", "commentReference", "footnoteReference",
                           "endnoteReference", "rt", "permStart", "permEnd", "tblPr", "tblGrid", "trPr", "tcPr",
                           "sectPr", "softHyphen", "annotationRef", "footnoteRef", "endnoteRef", "separator",
                           "continuationSeparator")}
 # What a note calls each kind of skipped content.
 SKIPPED = {"deleted": "修订中已删除的文字", "hidden": "隐藏文字", "toc": "目录", "placeholder": "内容控件的提示文字",
-           "picture": "图片", "chart": "图表", "smartart": "SmartArt 图形", "object": "嵌入对象（OLE）"}
+           "picture": "图片", "chart": "图表", "smartart": "SmartArt 图形", "object": "嵌入对象（OLE）",
+           "symbol": "符号字体的字符", "subdoc": "链接的子文档"}
 
 
 class Body:
@@ -61,8 +64,10 @@ class Body:
                 self.blocks(child)
             elif tag == W + "altChunk":
                 self.lines.extend(self.chunk(child))
-            elif tag in (W + "del", W + "moveFrom"):
+            elif tag == W + "del":
                 self.skipped["deleted"] += 1
+            elif tag == W + "subDoc":
+                self.skipped["subdoc"] += 1
 
     def _sdt(self, sdt, walk) -> None:
         """A content control: its content, unless it shows placeholder text or holds a table of contents."""
@@ -179,8 +184,10 @@ class Body:
                 yield from self._runs(child, boxes)
                 if len(boxes) == found:
                     self.skipped[_graphic(child)] += 1
-            elif tag in (W + "del", W + "moveFrom"):
+            elif tag == W + "del":
                 self.skipped["deleted"] += 1
+            elif tag == W + "sym":
+                self.skipped["symbol"] += 1
             elif tag == W + "sdt":
                 pieces: list[str] = []
                 self._sdt(child, lambda content: pieces.extend(self._runs(content, boxes)))
