@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import inspect
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,7 @@ from auditor.read import read_bytes
 
 from ..conftest import ROOT, SEEDS
 from ..documents import pdf_from_text, signature
-from . import docx_shapes, pdf_shapes, text_shapes, web_shapes
+from . import docx_build, docx_package_shapes, docx_shapes, pdf_shapes, text_shapes, web_shapes
 
 pytest.importorskip("docx")
 pytest.importorskip("reportlab")
@@ -25,7 +24,8 @@ pytest.importorskip("pdf_oxide")
 pytest.importorskip("opencc")
 pytest.importorskip("trafilatura")
 
-SUFFIX = {docx_shapes: ".docx", pdf_shapes: ".pdf", web_shapes: ".html", text_shapes: ".txt"}
+SUFFIX = {docx_shapes: ".docx", docx_package_shapes: ".docx", pdf_shapes: ".pdf", web_shapes: ".html",
+          text_shapes: ".txt"}
 REFUSED = {"alt_chunk_rtf"}
 CASES = ROOT.parent / "shared" / "cases" / "readers"
 
@@ -81,7 +81,7 @@ def test_what_was_skipped_or_repaired_is_named_in_a_note(shape, what, rulebook):
 
 def test_footnotes_and_margins_are_quoted_apart_from_the_body(rulebook):
     source = read("footnotes_and_margins", "001")
-    expected = [p.text for p in docx_shapes._plain(SEEDS[1].read_text(encoding="utf-8")).paragraphs]
+    expected = [p.text for p in docx_build.plain(SEEDS[1].read_text(encoding="utf-8")).paragraphs]
     assert source.lines == expected   # line N is still paragraph N
     note = next(n for n in source.notes if "脚注" in n)
     assert "〔脚注1〕" in note and "〔脚注3〕" in note and "〔页眉〕某某区人民政府办公室" in note and "〔页脚〕" not in note
