@@ -17,7 +17,7 @@ from .text.meta import extract_meta
 from .text.normalize import normalize_text
 from .text.page import read_page
 from .text.reflow import reflow
-from .text.script import looks_traditional, simplifier
+from .text.script import traditional_converter
 from .text.sections import parse_sections
 
 
@@ -28,7 +28,7 @@ def build_context(text: str, rulebook: Rulebook, year: int | None = None, level:
     Rows are the file's lines except where a flattened line was cut (``Context.origin`` maps rows back).
     """
     rows = reflow(text)
-    convert = simplifier() if looks_traditional(text) else None
+    convert = traditional_converter(rows.text)
     full = normalize_text(rows.text, convert)
     page = read_page(full)
     view = full.blanked(page.rows)
@@ -43,8 +43,11 @@ def build_context(text: str, rulebook: Rulebook, year: int | None = None, level:
 def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<text>", sha256: str = "",
                year: int | None = None, level: str | None = None, previous: str | None = None,
                pages: tuple[int, ...] | None = None, fail_level: str = "error",
-               fail_under: float = 0.0) -> AuditResult:
-    """Audit report text against ``rulebook`` (the national one by default)."""
+               fail_under: float = 0.0, read_notes: tuple[str, ...] = ()) -> AuditResult:
+    """Audit report text against ``rulebook`` (the national one by default).
+
+    ``read_notes``: what the reader skipped or repaired (``Source.notes``), carried into the notes.
+    """
     rulebook = rulebook or load_rulebook()
     ctx = build_context(text, rulebook, year, level)
     if previous is not None:
@@ -54,14 +57,14 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
     kind = recognise_kind(ctx.view, ctx.meta, ctx.sections, parts)
     if kind.id != REPORT:
         audit = AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
-                            (describe(kind),), fail_level, fail_under, kind)
+                            (describe(kind), *read_notes), fail_level, fail_under, kind)
         return _to_file_lines(audit, ctx.origin)
     results = run_rules(ctx, rulebook)
     weights = {r.id: r.weight for r in rulebook.rules}
     value = score(results, weights)
     audit = AuditResult(path, sha256, True, meta, parts, results, value,
                         gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
-                        _notes(ctx), fail_level, fail_under, kind)
+                        (*read_notes, *_notes(ctx)), fail_level, fail_under, kind)
     audit = _to_file_lines(audit, ctx.origin)
     if pages:
         audit = replace(audit, results=tuple(_with_pages(r, pages) for r in audit.results))
@@ -70,7 +73,8 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
 
 def audit_source(source: Source, rulebook: Rulebook | None = None, **options) -> AuditResult:
     """Audit an already-read ``Source`` (see ``auditor.read``)."""
-    return audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages, **options)
+    return audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages,
+                      read_notes=source.notes, **options)
 
 
 def audit_file(path: str, rulebook: Rulebook | None = None, previous_path: str | None = None,
@@ -89,7 +93,7 @@ def is_report(audit: AuditResult) -> bool:
 def _notes(ctx: Context) -> tuple[str, ...]:
     notes = []
     if ctx.view.converted:
-        notes.append("报告为繁体字，已转换为简体后匹配；证据引用原文。")
+        notes.append("报告中的繁体字已转换为简体后匹配；证据引用原文。")
     if ctx.year is None:
         notes.append("未能从报告中识别报告年度，按最新规则审查；可用 --year 指定。")
     if ctx.level == "unknown":
