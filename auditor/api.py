@@ -2,63 +2,80 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from .checks.context import Context
 from .checks.parts import find_parts
 from .engine import run_rules
-from .models import AuditResult, Evidence, Meta, PartFinding, Result
+from .models import AuditResult, DocumentKind, Evidence, Meta, Result
 from .read import Source, read_path
 from .rulebook.loader import load_rulebook
 from .rulebook.model import Rulebook
 from .scoring import gate, score
+from .text.kind import REPORT, describe, recognise_kind
 from .text.meta import extract_meta
 from .text.normalize import normalize_text
+from .text.page import read_page
 from .text.places import Places
-from .text.script import looks_traditional, simplifier
+from .text.reflow import reflow
+from .text.script import traditional_converter
 from .text.sections import parse_sections
-
-_NOT_REPORT_TITLES = re.compile(r"信息公开工作年度报告|政府工作报告|预算执行")
 
 
 def build_context(text: str, rulebook: Rulebook, year: int | None = None, level: str | None = None) -> Context:
-    """Parse ``text`` once (normalise, sections, metadata, parts) for every rule to read."""
-    convert = simplifier() if looks_traditional(text) else None
-    view = normalize_text(text, convert)
+    """Parse ``text`` once for every rule to read: cut flattened lines into rows, normalise, set page
+    furniture aside (read for metadata, blanked for matching), sections, metadata, parts.
+
+    Rows are the file's lines except where a flattened line was cut (``Context.origin`` maps rows back).
+    """
+    rows = reflow(text)
+    convert = traditional_converter(rows.text)
+    full = normalize_text(rows.text, convert)
+    page = read_page(full)
+    view = full.blanked(page.rows)
     sections = parse_sections(view)
-    meta = extract_meta(view, sections)
+    meta = extract_meta(view, sections, page)
     part_rules = rulebook.of_type("part")
     parts = {p.id: p for p in find_parts(view, sections, part_rules)}
     return Context(view, sections, meta, parts, year if year is not None else meta.year,
-                   level or meta.level)
+                   level or meta.level, origin=rows.origin)
 
 
 def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<text>", sha256: str = "",
                year: int | None = None, level: str | None = None, previous: str | None = None,
                pages: tuple[int, ...] | None = None, fail_level: str = "error",
-               fail_under: float = 0.0) -> AuditResult:
-    """Audit report text against ``rulebook`` (the national one by default)."""
+               fail_under: float = 0.0, read_notes: tuple[str, ...] = ()) -> AuditResult:
+    """Audit report text against ``rulebook`` (the national one by default).
+
+    ``read_notes``: what the reader skipped or repaired (``Source.notes``), carried into the notes.
+    """
     rulebook = rulebook or load_rulebook()
     ctx = build_context(text, rulebook, year, level)
     if previous is not None:
         ctx.previous = build_context(previous, rulebook)
     parts = tuple(ctx.parts[r.part] for r in rulebook.of_type("part"))
     meta = replace(ctx.meta, year=ctx.year, level=ctx.level)
-    if not is_report(ctx, parts):
-        return AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
-                           ("这不是法治政府建设年度报告：没有找到“法治政府”主题或报告的法定组成部分，未逐项审查。",),
-                           fail_level, fail_under)
-    results = _located(run_rules(ctx, rulebook), Places(ctx.view, ctx.sections), pages)
+    kind = recognise_kind(ctx.view, ctx.meta, ctx.sections, parts)
+    if kind.id != REPORT:
+        audit = AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
+                            (describe(kind), *read_notes), fail_level, fail_under, kind)
+        return _to_file_lines(audit, ctx.origin)
+    results = _located(run_rules(ctx, rulebook), Places(ctx.view, ctx.sections))
     weights = {r.id: r.weight for r in rulebook.rules}
     value = score(results, weights)
-    return AuditResult(path, sha256, True, meta, parts, results, value,
-                       gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
-                       _notes(ctx), fail_level, fail_under)
+    audit = AuditResult(path, sha256, True, meta, parts, results, value,
+                        gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
+                        (*read_notes, *_notes(ctx)), fail_level, fail_under, kind)
+    audit = _to_file_lines(audit, ctx.origin)
+    if pages:
+        audit = replace(audit, results=tuple(_with_pages(r, pages) for r in audit.results))
+    return audit
 
 
 def audit_source(source: Source, rulebook: Rulebook | None = None, **options) -> AuditResult:
     """Audit an already-read ``Source`` (see ``auditor.read``)."""
-    result = audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages, **options)
+    result = audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages,
+                        read_notes=source.notes, **options)
     return replace(result, format=source.format)
 
 
@@ -70,19 +87,15 @@ def audit_file(path: str, rulebook: Rulebook | None = None, previous_path: str |
     return audit_source(source, rulebook, previous=previous, **options)
 
 
-def is_report(ctx: Context, parts: tuple[PartFinding, ...]) -> bool:
-    """An annual rule-of-law report talks about 法治 and has at least two recognisable parts."""
-    if ctx.meta.title and _NOT_REPORT_TITLES.search(ctx.meta.title):
-        return False
-    mentions = sum(line.count("法治") + line.count("依法行政") for line in ctx.view.norm)
-    found = sum(1 for p in parts if p.status != "missing" and p.id != "other")
-    return mentions >= 3 and found >= 2
+def is_report(audit: AuditResult) -> bool:
+    """True when the document was recognised as an annual rule-of-law report (see ``text.kind``)."""
+    return audit.kind is None or audit.kind.id == REPORT
 
 
 def _notes(ctx: Context) -> tuple[str, ...]:
     notes = []
     if ctx.view.converted:
-        notes.append("报告为繁体字，已转换为简体后匹配；证据引用原文。")
+        notes.append("报告中的繁体字已转换为简体后匹配；证据引用原文。")
     if ctx.year is None:
         notes.append("未能从报告中识别报告年度，按最新规则审查；可用 --year 指定。")
     if ctx.level == "unknown":
@@ -90,12 +103,51 @@ def _notes(ctx: Context) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _located(results: tuple[Result, ...], places: Places, pages: tuple[int, ...] | None) -> tuple[Result, ...]:
-    """Every piece of evidence with its place in the document, its paragraph's opening and (PDF) its page."""
+def _located(results: tuple[Result, ...], places: Places) -> tuple[Result, ...]:
+    """Every piece of evidence with its place in the document and its paragraph's opening (rows, before
+    they become file lines)."""
     def locate(e: Evidence) -> Evidence:
-        page = pages[e.line - 1] if pages and 0 < e.line <= len(pages) else e.page
-        return replace(e, page=page, place=places.place(e.line), lead=places.lead(e.line))
+        return replace(e, place=places.place(e.line), lead=places.lead(e.line))
     return tuple(replace(r, evidence=tuple(map(locate, r.evidence))) if r.evidence else r for r in results)
 
 
-__all__ = ["audit_text", "audit_file", "audit_source", "build_context", "Meta"]
+# "第12行" / "第12–14行" in a message, but not "上年第12行" (a line of last year's report)
+_LINE_REF = re.compile(r"(?<!上年)第(\d+)(?:–(\d+))?行")
+_META_LINES = tuple(f.name for f in fields(Meta) if f.name.endswith("_line"))
+
+
+def _to_file_lines(audit: AuditResult, origin: tuple[int, ...] | None) -> AuditResult:
+    """Report rows of a cut flattened line as the file's line numbers (see ``text.reflow``)."""
+    if origin is None:
+        return audit
+
+    def line(row):
+        return origin[row - 1] if row and 0 < row <= len(origin) else row
+
+    def text(message):
+        def sub(m):
+            lo, hi = line(int(m.group(1))), line(int(m.group(2))) if m.group(2) else None
+            return f"第{lo}–{hi}行" if hi and hi != lo else f"第{lo}行"
+        return _LINE_REF.sub(sub, message) if message else message
+
+    def evidence(items):
+        return tuple(replace(e, line=line(e.line)) for e in items)
+
+    results = tuple(replace(r, message=text(r.message), searched=text(r.searched), evidence=evidence(r.evidence))
+                    for r in audit.results)
+    parts = tuple(replace(p, line=line(p.line), end_line=line(p.end_line),
+                          spans=tuple((line(lo), line(hi)) for lo, hi in p.spans)) for p in audit.parts)
+    meta = replace(audit.meta, **{name: line(getattr(audit.meta, name)) for name in _META_LINES})
+    kind = audit.kind
+    if kind and kind.evidence:
+        kind = replace(kind, evidence=replace(kind.evidence, line=line(kind.evidence.line)))
+    return replace(audit, results=results, parts=parts, meta=meta, kind=kind,
+                   notes=tuple(text(n) for n in audit.notes))
+
+
+def _with_pages(result: Result, pages: tuple[int, ...]) -> Result:
+    ev = tuple(replace(e, page=pages[e.line - 1] if 0 < e.line <= len(pages) else None) for e in result.evidence)
+    return replace(result, evidence=ev)
+
+
+__all__ = ["audit_text", "audit_file", "audit_source", "build_context", "is_report", "DocumentKind", "Meta"]

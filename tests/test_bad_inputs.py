@@ -127,10 +127,21 @@ def test_binary_file(tmp_path, out_dir):
     refuse_file(tmp_path, out_dir, "scan.txt", png)
 
 
-def test_invalid_utf8_that_is_not_gb18030_either(tmp_path, out_dir):
+def test_a_few_invalid_utf8_bytes_are_replaced_and_noted(tmp_path):
     data = SEED_TEXT[:500].encode("utf-8") + b"\x80\xff\xfe\x80" + SEED_TEXT[500:].encode("utf-8")
     with pytest.raises(UnicodeDecodeError):
         data.decode("gb18030")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    result = run(path)
+    assert result.exit_code in (0, 1), result.stderr
+    line = SEED_TEXT[:500].count("\n") + 1
+    notes = json.loads(result.stdout)["reports"][0]["notes"]
+    assert any("UTF-8" in note and f"第 {line} 行" in note for note in notes)
+
+
+def test_mostly_undecodable_utf8_is_refused(tmp_path, out_dir):
+    data = b"".join(ch.encode("utf-8")[:-1] + b"\xff" for ch in SEED_TEXT[:800] if not ch.isascii())
     refuse_file(tmp_path, out_dir, "mojibake.txt", data)
 
 

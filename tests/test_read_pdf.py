@@ -2,7 +2,7 @@
 
 PDFs are typeset from the seeds with reportlab (a test dependency) at run time; one PDF exported by
 LibreOffice is committed under ``tests/fixtures/pdf/`` with the script that made it. Tests skip only
-when reportlab or pdfplumber is not installed.
+when reportlab or pdf_oxide is not installed.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from auditor.read import read_bytes, read_path
 from .conftest import ROOT, SEEDS
 from .documents import image_only_pdf, pdf_from_text, signature
 
-pytest.importorskip("pdfplumber")
+pytest.importorskip("pdf_oxide")
 pytest.importorskip("reportlab")
 
 
@@ -79,7 +79,7 @@ def test_unreadable_pdfs_are_refused(tmp_path, invoke, kind):
 
 def test_missing_extra_names_it(monkeypatch):
     data = pdf_from_text("一、标题\n正文。")
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    monkeypatch.setitem(sys.modules, "pdf_oxide", None)
     with pytest.raises(AuditorError) as err:
         read_bytes(data, "a.pdf")
     assert "auditor[pdf]" in str(err.value)
@@ -120,3 +120,25 @@ def test_damaged_pdfs_never_crash():
             read_bytes(bytes(damaged[: rnd.randrange(len(damaged))] if rnd.random() < 0.3 else damaged), "x.pdf")
         except AuditorError:
             pass
+
+
+def test_a_panic_in_the_pdf_library_ends_in_one_line(tmp_path):
+    """pdf_oxide is written in Rust: on some damaged files it panics (a BaseException) and prints the
+    panic on file descriptor 2. The user still gets exactly one line."""
+    import subprocess
+
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(pdf_from_text("一、标题\n正文。"))
+    script = (
+        "import os, sys, pdf_oxide\n"
+        "class PanicException(BaseException): pass\n"
+        "def panic(data):\n"
+        "    os.write(2, b\"thread '<unnamed>' panicked at src/document.rs: byte index 3 is not a char boundary\\n\")\n"
+        "    raise PanicException('byte index 3 is not a char boundary')\n"
+        "pdf_oxide.PdfDocument.from_bytes = staticmethod(panic)\n"
+        "from auditor.cli import main\n"
+        "main(['check', sys.argv[1]])\n")
+    run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True)
+    assert run.returncode == 2
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "damaged.pdf" in lines[0] and "panicked" not in run.stderr

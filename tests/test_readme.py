@@ -264,7 +264,7 @@ def test_every_shell_command_is_run_or_checked(workspace, invoke):
             check_install(command)
         elif words[0].endswith("python") and words[1:] == ["-m", "pytest"]:
             continue   # this very test suite
-        elif words[0].endswith("python") and words[1].startswith("bench/"):
+        elif words[0].endswith("python") and words[1].startswith(("bench/", "tests/")):   # scripts: exist, options real
             check_bench(command)
         else:
             pytest.fail(f"README command not covered by a test: {command}")

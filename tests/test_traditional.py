@@ -56,15 +56,15 @@ def test_big5_file_is_decoded_and_converted(rulebook, baseline):
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
-def test_simplified_report_quoting_traditional_text_is_not_converted(seed, rulebook, baseline):
+def test_simplified_report_quoting_traditional_text_audits_alike(seed, rulebook, baseline):
     text = seed.read_text(encoding="utf-8")
     assert not looks_traditional(text)
     quote = "參照《澳門特別行政區行政程序法典》與《香港特別行政區政府規劃署條例》中關於聽證與資訊公開的規定，進一步健全制度。"
     lines = text.split("\n")
     lines.insert(len(lines) // 2, quote)
     quoted = "\n".join(lines)
-    assert not looks_traditional(quoted)
-    assert audit_text(quoted, rulebook).notes == audit_text(text, rulebook).notes
+    assert not looks_traditional(quoted)   # the report stays a simplified one; only the quote is converted
+    assert signature(audit_text(quoted, rulebook)) == signature(audit_text(text, rulebook))
 
 
 def test_short_texts_and_texts_without_han():

@@ -30,6 +30,7 @@ class Context:
     year: int | None
     level: str
     previous: "Context | None" = None
+    origin: tuple[int, ...] | None = None    # row → line of the file, where a flattened line was cut
     _scopes: dict[str, Scope] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)   # per-report results that several checks share
 

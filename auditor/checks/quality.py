@@ -27,6 +27,7 @@ from .leadership import check_personal, probe_personal
 from .numbering import check_numbering, probe_numbering
 from .outcome import Outcome
 from .references import check_stale, probe_stale
+from .timeliness import check_timeliness, probe_timeliness
 from .years import check_plan_year, check_year_consistency, probe_plan_year, probe_year_consistency
 
 QualityCheck = Callable[[Rule, Context], Outcome]
@@ -47,6 +48,7 @@ QUALITY_CHECKS: dict[str, QualityCheck] = {
     "unfollowed_plan": check_unfollowed_plan,
     "copied": check_copied,
     "repeated_shortcoming": check_repeated_shortcoming,
+    "timeliness": check_timeliness,
 }
 
 QUALITY_PROBES: dict[str, QualityProbe] = {
@@ -64,4 +66,5 @@ QUALITY_PROBES: dict[str, QualityProbe] = {
     "unfollowed_plan": probe_continuity,
     "copied": probe_continuity,
     "repeated_shortcoming": probe_continuity,
+    "timeliness": probe_timeliness,
 }

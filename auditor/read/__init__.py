@@ -30,6 +30,7 @@ class Source:
     pages: tuple[int, ...] | None = None   # page number of each line (PDF only)
     encoding: str | None = None
     directives: tuple[tuple[str, str], ...] = ()   # (where, body) of each "audit:" directive (auditor.suppressions)
+    notes: tuple[str, ...] = ()            # what was skipped or repaired while reading, in Chinese
 
     @property
     def lines(self) -> list[str]:
@@ -74,24 +75,24 @@ def read_bytes(data: bytes, path: str) -> Source:
         raise InputError(path, "这是 RTF 格式，无法直接读取", "请在 Word 或 WPS 中另存为 .docx 后再审查")
     if data.startswith(b"%PDF") or lower.endswith(".pdf"):
         from .pdf import read_pdf
-        text, pages = read_pdf(data, path)
-        return Source(path, text, digest, "pdf", pages)
+        text, pages, notes = read_pdf(data, path)
+        return Source(path, text, digest, "pdf", pages, notes=notes)
     if data.startswith(b"PK\x03\x04") or lower.endswith(".docx"):
         from .docx import read_docx
         from .docx_comments import read_comment_directives
-        text = read_docx(data, path)
-        return Source(path, text, digest, "docx", directives=read_comment_directives(data))
+        text, notes = read_docx(data, path)
+        return Source(path, text, digest, "docx", notes=notes, directives=read_comment_directives(data))
     declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
-    text, encoding = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
+    text, encoding, notes = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
     if lower.endswith((".html", ".htm")) or _looks_like_html(text):
         from .html import read_html
-        return Source(path, read_html(text, path), digest, "html", encoding=encoding)
+        return Source(path, read_html(text, path), digest, "html", encoding=encoding, notes=notes)
     directives = find_comment_directives(text)
     if lower.endswith((".md", ".markdown")):
         from .markdown import read_markdown
-        return Source(path, read_markdown(text), digest, "md", encoding=encoding, directives=directives)
+        return Source(path, read_markdown(text), digest, "md", encoding=encoding, notes=notes, directives=directives)
     return Source(path, blank_comment_directives(text) if directives else text, digest, "txt", encoding=encoding,
-                  directives=directives)
+                  notes=notes, directives=directives)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -5,18 +5,24 @@ of a .docx is its 12th paragraph. Heading markers that Word draws by automatic n
 ("一、", "（一）", "1.") are not in the paragraph text; they are rebuilt from the numbering
 definitions (see ``numbering.py``), or, for headings without numbering, from the heading
 styles (Heading 1–4 / 标题 1–4 → 一、 （一） 1. （1））, so the section tree is the one the reader sees.
+The body is walked by ``wordml.py``. Footnotes, endnotes, headers and footers are read apart and
+quoted in a note, each marked (〔脚注1〕…, 〔页眉〕…): they never shift the line numbers of the body and
+never count towards a part of the report. A Strict Open XML
+file is read after mapping its namespaces to the transitional ones; an ``altChunk`` (a body part
+kept as embedded HTML, MHT, text or Word) is read in place, or refused with one clear line.
 """
 from __future__ import annotations
 
+import email
 import io
 import re
 import zipfile
 import zlib
 
 from ..errors import AuditorError, InputError
-from ..text.markers import int_to_cn, parse_marker
-from ..text.normalize import fold
-from .numbering import W, Numbering
+from .encoding import decode_text
+from .numbering import W, Numbering, Styles
+from .wordml import SKIPPED, Body, choose_alternatives
 
 # Refuse a package whose parts would unpack to more than this (a zip bomb); the zip's
 # declared sizes are checked before anything is decompressed. Documented in the README.
@@ -24,43 +30,165 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_PARTS = 5000
 _MAIN_TYPES = (b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml",
                b"ms-word.document.macroEnabled.main+xml", b"ms-word.template.macroEnabledTemplate.main+xml")
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_FALLBACK_MARKERS = (lambda n: f"{int_to_cn(n)}、", lambda n: f"（{int_to_cn(n)}）", lambda n: f"{n}.", lambda n: f"（{n}）")
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-# Subtrees whose text Word does not show in the paragraph: deletions, moved-away text, text boxes
-# (drawn elsewhere, and duplicated in mc:Fallback), field instructions.
-_SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC + "Fallback", W + "instrText", W + "delText",
-         W + "rPr", W + "pPr"}
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# Markup-compatibility branches this reader understands (DrawingML shapes, Word 2010/2013 markup).
+_UNDERSTOOD = frozenset((
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/word/2010/wordml",
+    "http://schemas.microsoft.com/office/word/2012/wordml",
+    "http://schemas.microsoft.com/office/drawing/2010/main",
+))
+# Strict Open XML (ISO/IEC 29500 strict) names every namespace http://purl.oclc.org/ooxml/<area>/<name>;
+# the transitional name is http://schemas.openxmlformats.org/<area>/2006/<name>.
+_STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/")
+_MAX_SHOWN = 300   # characters of footnotes and headers quoted in the note
+_CHARSET = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 
 
-def read_docx(data: bytes, path: str) -> str:
-    """Return the text of a .docx (paragraphs and table rows in order, ``\\n`` line ends)."""
-    _check_package(data, path)
+def read_docx(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """Return (the text of a .docx with ``\\n`` line ends, notes on what was skipped).
+
+    Raises ``InputError`` for damaged or non-Word packages, zip bombs, documents without text and
+    an ``altChunk`` in a format that cannot be read; ``AuditorError`` when python-docx is missing.
+    """
+    names = _check_package(data, path)
     try:
         import docx
     except ImportError:
         raise AuditorError("读取 .docx 需要可选组件：pip install 'auditor[docx]'") from None
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
+    if any(n.endswith(".rels") for n in names) and b"purl.oclc.org/ooxml" in _member(data, "_rels/.rels"):
+        data = _transitional(data)
     try:
         document = docx.Document(io.BytesIO(data))
-        body = document.element.body
-        styles = _Styles(document.styles.element)
-        try:
-            numbering_element = document.part.part_related_by(RT.NUMBERING).element
-        except KeyError:
-            numbering_element = None
-        reader = _Reader(Numbering(numbering_element, styles.num_id), styles)
-        reader.blocks(body)
-        text = "\n".join(reader.finish())
+        main = document.part
+        styles = _root(_related(main, "styles")[:1])
+        numbering_root = _root(_related(main, "numbering")[:1])
+        for root in (document.element, styles, numbering_root):
+            if root is not None:
+                choose_alternatives(root, _UNDERSTOOD)
+        style_table = Styles(styles)
+        body = Body(Numbering(numbering_root, style_table.num_id), style_table, lambda el: _chunk(main, el, path))
+        body.blocks(document.element.body)
+        lines = body.finish()
+        extra = _notes_and_margins(main, style_table, path)
+    except InputError:
+        raise
     except Exception:   # noqa: BLE001  python-docx/lxml raise many kinds of errors on a damaged package
         raise InputError(path, "无法解析 .docx，文件可能已损坏", "请在 Word/WPS 中打开后重新保存为 .docx") from None
+    text = "\n".join(lines)
     if not text.strip():
         raise InputError(path, ".docx 中没有文字", "没有可审查的内容")
-    return text
+    notes = []
+    if body.skipped:
+        what = "、".join(f"{SKIPPED[k]} {n} 处" for k, n in sorted(body.skipped.items()))
+        notes.append(f"Word 文档中未读取：{what}。")
+    if extra:   # read and shown, but kept out of the audited body: they belong to no part of the report
+        shown = "；".join(extra)
+        notes.append("Word 文档的脚注、尾注和页眉页脚不计入正文审查，内容为："
+                     + (shown if len(shown) <= _MAX_SHOWN else shown[:_MAX_SHOWN] + "……"))
+    comments = sum(len(list(_root([p]).iter(W + "comment"))) for p in _related(main, "comments"))
+    if comments:
+        notes.append(f"Word 文档中的批注 {comments} 条不属于正文，未计入审查。")
+    return text, tuple(notes)
 
 
-def _check_package(data: bytes, path: str) -> None:
+def _member(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name) if name in package.namelist() else b""
+
+
+def _transitional(data: bytes) -> bytes:
+    """The same package with Strict namespace names replaced by their transitional twins."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                body = _STRICT.sub(rb"http://schemas.openxmlformats.org/\1/2006/", body)
+                body = body.replace(b"2006/relationships/extendedProperties", b"2006/relationships/extended-properties")
+            target.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def _related(part, kind: str) -> list:
+    """Parts that ``part`` refers to with a relationship of type ``…/kind``, in relationship order."""
+    return [rel.target_part for rel in part.rels.values()
+            if not rel.is_external and rel.reltype.rsplit("/", 1)[-1] == kind]
+
+
+def _root(parts: list):
+    """The XML root of the first of ``parts`` (None if there is none)."""
+    if not parts:
+        return None
+    element = getattr(parts[0], "element", None)
+    if element is not None:
+        return element
+    from lxml import etree
+
+    return etree.fromstring(parts[0].blob, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def _chunk(main, element, path: str) -> list[str]:
+    """The lines of an ``altChunk``: embedded HTML, MHT, plain text or another Word document."""
+    part = main.related_parts.get(element.get(_R + "id"))
+    if part is None:
+        return []
+    kind, blob = part.content_type.lower(), part.blob
+    if "wordprocessingml" in kind:
+        return read_docx(blob, path)[0].split("\n")
+    if kind in ("message/rfc822", "multipart/related") or str(part.partname).lower().endswith((".mht", ".mhtml")):
+        message = email.message_from_bytes(blob)
+        html = next((m for m in message.walk() if m.get_content_type() == "text/html"), None)
+        if html is None:
+            return []
+        blob, kind = html.get_payload(decode=True) or b"", "text/html"
+    if "html" in kind or kind.startswith("text/plain"):
+        declared = _CHARSET.search(blob[:4096])
+        text = decode_text(blob, path, declared.group(1).decode("ascii") if declared else None)[0]
+        if "html" not in kind:
+            return text.split("\n")
+        from .html import html_lines
+
+        return html_lines(text)
+    raise InputError(path, f"正文有一部分是以 {part.content_type} 格式嵌入的内容（altChunk），无法读取",
+                     "请在 Word 中打开并另存为 .docx（Word 会把嵌入内容转为正文）")
+
+
+def _notes_and_margins(main, styles: Styles, path: str) -> list[str]:
+    """Footnotes, endnotes, headers and footers, each line marked with what it is."""
+    out: list[str] = []
+    for kind, tag, label in (("footnotes", "footnote", "脚注"), ("endnotes", "endnote", "尾注")):
+        root, count = _root(_related(main, kind)[:1]), 0
+        for note in root.iter(W + tag) if root is not None else ():
+            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = _flat(note, styles, main, path)
+            if text:
+                count += 1
+                out.append(f"〔{label}{count}〕{text}")
+    seen = set()
+    for kind, label in (("header", "页眉"), ("footer", "页脚")):
+        for part in _related(main, kind):
+            text = _flat(_root([part]), styles, main, path)
+            # A header that is only a page number ("- 3 -") says nothing.
+            if text and text not in seen and re.search(r"[^\d\s\-－—–/第页共]", text):
+                seen.add(text)
+                out.append(f"〔{label}〕{text}")
+    return out
+
+
+def _flat(element, styles: Styles, main, path: str) -> str:
+    """All the text of a note or a header, on one line."""
+    choose_alternatives(element, _UNDERSTOOD)
+    body = Body(Numbering(None), styles, lambda el: _chunk(main, el, path))
+    body.blocks(element)
+    return " ".join(s.strip() for s in body.lines if s.strip())
+
+
+def _check_package(data: bytes, path: str) -> set[str]:
     """A readable zip, not a bomb, holding a Word document (not a spreadsheet or an .odt)."""
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
@@ -89,7 +217,7 @@ def _check_package(data: bytes, path: str) -> None:
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
         raise InputError(path, "不是有效的 .docx 文件（压缩包已损坏）", "请在 Word/WPS 中重新保存为 .docx") from None
     if any(kind in types for kind in _MAIN_TYPES):
-        return
+        return names
     if any(n.startswith("xl/") for n in names):
         what = "Excel 表格（.xlsx）"
     elif any(n.startswith("ppt/") for n in names):
@@ -99,160 +227,3 @@ def _check_package(data: bytes, path: str) -> None:
     else:
         what = "普通的 zip 压缩包"
     raise InputError(path, f"这是{what}，不是 Word 文档（.docx）", "请在 Word/WPS 中另存为 .docx")
-
-
-class _Styles:
-    """Paragraph styles: numbering and heading level, following ``w:basedOn``."""
-
-    def __init__(self, element):
-        self._styles = {s.get(W + "styleId"): s for s in element.iter(W + "style")} if element is not None else {}
-
-    def _chain(self, style_id: str | None):
-        seen = set()
-        while style_id and style_id in self._styles and style_id not in seen:
-            seen.add(style_id)
-            style = self._styles[style_id]
-            yield style
-            based = style.find(W + "basedOn")
-            style_id = based.get(W + "val") if based is not None else None
-
-    def num_pr(self, style_id: str | None) -> tuple[str | None, str | None]:
-        """(numId, ilvl) the style gives its paragraphs, or (None, None)."""
-        for style in self._chain(style_id):
-            num_pr = style.find(f"{W}pPr/{W}numPr")
-            if num_pr is not None:
-                return _child_val(num_pr, "numId"), _child_val(num_pr, "ilvl")
-        return None, None
-
-    def num_id(self, style_id: str) -> str | None:
-        return self.num_pr(style_id)[0]
-
-    def heading_level(self, style_id: str | None) -> int | None:
-        """1 for Heading 1 / 标题 1 (or outline level 1), …; None for body styles."""
-        for style in self._chain(style_id):
-            name = style.find(W + "name")
-            m = _HEADING_STYLE.match((name.get(W + "val") or "").strip()) if name is not None else None
-            if m:
-                return int(m.group(1))
-            outline = _child_val(style.find(W + "pPr"), "outlineLvl")
-            if outline is not None and outline.isdigit() and int(outline) < 9:
-                return int(outline) + 1
-        return None
-
-
-def _child_val(element, tag: str) -> str | None:
-    child = element.find(W + tag) if element is not None else None
-    return child.get(W + "val") if child is not None else None
-
-
-class _Reader:
-    """Walks the body in order, collecting one line per paragraph / table row."""
-
-    def __init__(self, numbering: Numbering, styles: _Styles):
-        self.numbering, self.styles = numbering, styles
-        self.lines: list[str] = []
-        self.headings: list[tuple[int, int]] = []   # (line index, heading level) still without a marker
-
-    def blocks(self, parent) -> None:
-        for child in parent:
-            if child.tag == W + "p":
-                text, level = self.paragraph(child)
-                if level is not None:
-                    self.headings.append((len(self.lines), level))
-                self.lines.append(text)
-            elif child.tag == W + "tbl":
-                self.lines.extend(self.row(tr) for tr in child if tr.tag == W + "tr")
-            elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-                self.blocks(child)
-
-    def row(self, tr) -> str:
-        """A table row as one line: the non-empty cells separated by tabs."""
-        return "\t".join(c for c in (self.cell(tc) for tc in tr if tc.tag == W + "tc") if c)
-
-    def cell(self, tc) -> str:
-        parts = []
-        for child in tc:
-            if child.tag == W + "p":
-                parts.append(self.paragraph(child)[0])
-            elif child.tag == W + "tbl":   # a nested table stays inside its cell's line
-                parts.extend(self.row(tr) for tr in child if tr.tag == W + "tr")
-        return " ".join(p for p in (s.strip() for s in parts) if p)
-
-    def paragraph(self, p) -> tuple[str, int | None]:
-        """(text with its list marker, heading level if it still needs a marker from its style)."""
-        text = "".join(_text(p)).replace("\n", " ")
-        style_id = _child_val(p.find(W + "pPr"), "pStyle")
-        num_id, ilvl = self._num_pr(p, style_id)
-        marker = self.numbering.marker(num_id, ilvl) if num_id and num_id != "0" else None
-        if marker is not None:
-            label, suffix = marker
-            # Word puts a tab after the marker; keep a space only where text would otherwise run
-            # into it ("第一章 总则", "A 项"), not after punctuation ("一、", "1.", "①").
-            gap = " " if suffix != "nothing" and (label[-1].isascii() and label[-1].isalnum()
-                                                   or "\u4e00" <= label[-1] <= "\u9fff") else ""
-            return f"{label}{gap}{text}", None
-        level = self.styles.heading_level(style_id)
-        outline = _child_val(p.find(W + "pPr"), "outlineLvl")
-        if outline is not None and outline.isdigit() and int(outline) < 9:
-            level = int(outline) + 1
-        if level is None or not text.strip() or parse_marker(fold(text)) is not None:
-            return text, None
-        return text, level
-
-    def _num_pr(self, p, style_id) -> tuple[str | None, int]:
-        num_pr = p.find(f"{W}pPr/{W}numPr")
-        own_id = _child_val(num_pr, "numId") if num_pr is not None else None
-        own_lvl = _child_val(num_pr, "ilvl") if num_pr is not None else None
-        style_num, style_lvl = self.styles.num_pr(style_id)
-        num_id = own_id or style_num
-        if own_lvl is None and style_lvl is None and num_id and not own_id and style_id:
-            return num_id, self.numbering.level_of_style(num_id, style_id)
-        level = own_lvl if own_lvl is not None else style_lvl
-        return num_id, int(level) if level and level.isdigit() else 0
-
-    def finish(self) -> list[str]:
-        """Give unnumbered headings a marker from their style level (title-like levels excluded)."""
-        if not self.headings:
-            return self.lines
-        levels = [lv for _, lv in self.headings]
-        top = min(levels)
-        if levels.count(top) == 1 and levels[0] == top and len(levels) > 1:
-            self.headings = self.headings[1:]   # a lone top heading before the others is the title
-        ranks = {lv: i for i, lv in enumerate(sorted({lv for _, lv in self.headings}))}
-        counters = [0] * len(_FALLBACK_MARKERS)
-        for index, level in self.headings:
-            rank = ranks[level]
-            if rank >= len(_FALLBACK_MARKERS):
-                continue
-            counters[rank] += 1
-            counters[rank + 1:] = [0] * (len(counters) - rank - 1)
-            self.lines[index] = _FALLBACK_MARKERS[rank](counters[rank]) + self.lines[index].lstrip()
-        return self.lines
-
-
-def _text(element):
-    """The visible text of a paragraph, in order (tabs kept, line breaks as spaces)."""
-    for child in element:
-        tag = child.tag
-        if tag in _SKIP or not isinstance(tag, str):
-            continue
-        if tag == W + "r" and _hidden(child):
-            continue
-        if tag == W + "t":
-            yield child.text or ""
-        elif tag in (W + "tab", W + "ptab"):
-            yield "\t"
-        elif tag in (W + "br", W + "cr"):
-            yield " "
-        elif tag == W + "noBreakHyphen":
-            yield "-"
-        elif tag == W + "p":   # a paragraph nested inside (e.g. in a content control): keep apart
-            yield " "
-            yield from _text(child)
-        else:
-            yield from _text(child)
-
-
-def _hidden(run) -> bool:
-    vanish = run.find(f"{W}rPr/{W}vanish")
-    return vanish is not None and vanish.get(W + "val") not in ("0", "false")

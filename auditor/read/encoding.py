@@ -1,4 +1,9 @@
-"""Decode text files: UTF-8 (±BOM), UTF-16/32 with BOM, GB18030/GBK, Big5; refuse binaries."""
+"""Decode text files: UTF-8 (±BOM), UTF-16/32 with BOM, GB18030/GBK, Big5; refuse binaries.
+
+Evidence decides, a label only breaks ties: bytes that are valid UTF-8 are UTF-8 whatever a page's
+``<meta charset>`` says, and an unknown codec name is ignored. A UTF-8 file with a few invalid bytes
+(a character cut short, a stray byte) is read with U+FFFD in their place and a note naming the lines.
+"""
 from __future__ import annotations
 
 import codecs
@@ -15,13 +20,14 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[str, str]:
-    """Return (text with ``\\n`` line ends, encoding name) or raise ``InputError``.
+def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """Return (text with ``\\n`` line ends, encoding name, notes on repairs) or raise ``InputError``.
 
     ``declared`` is the encoding the file names for itself (an HTML ``<meta charset>``); it is
-    used when the bytes decode with it, since GB18030 and Big5 cannot be told apart reliably.
+    used when the bytes are not UTF-8 and decode with it, since GB18030 and Big5 cannot be told
+    apart reliably.
     """
-    text, encoding = _declared(data, declared) or _decode(data, path)
+    text, encoding = _utf8(data) or _declared(data, declared) or _decode(data, path)
     if "\x00" in text:
         raise InputError(path, "含有 NUL 字节，像是二进制文件或已损坏的文本", "请提供 .txt/.docx/.pdf/.html 格式的报告")
     controls = len(_CONTROL.findall(text[:65536]))
@@ -30,13 +36,40 @@ def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[st
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "文件只有空白字符", "没有可审查的内容")
-    return text, encoding
+    notes: tuple[str, ...] = ()
+    if encoding.endswith(_REPAIRED):
+        lines = [str(n) for n, line in enumerate(text.split("\n"), 1) if "\ufffd" in line]
+        shown = "、".join(lines[:10]) + ("等" if len(lines) > 10 else "")
+        notes = (f"文本中有 {text.count(chr(0xFFFD))} 处无效的 UTF-8 字节，已替换为“\ufffd”后审查（第 {shown} 行）。",)
+    return text, encoding, notes
+
+
+_REPAIRED = " (invalid bytes replaced)"
+
+
+def _utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 (with or without a BOM), allowing a few invalid bytes in text that is otherwise UTF-8."""
+    body, name = (data[3:], "utf-8 (BOM)") if data.startswith(codecs.BOM_UTF8) else (data, "utf-8")
+    try:
+        return body.decode("utf-8"), name
+    except UnicodeDecodeError:
+        pass
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for ch in text if ch > "\x7f") - bad
+    # Text in another encoding (GB18030, Big5) fails on nearly every character; a damaged UTF-8
+    # file on very few.
+    if bad <= max(2, valid // 100) and valid >= 10 * bad:
+        return text, name + _REPAIRED
+    return None
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
+                if name == "utf-8-sig":   # _utf8 found it mostly undecodable
+                    raise UnicodeDecodeError(name, data, 0, 1, "mostly undecodable")
                 return data.decode(name), name.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError:
                 raise InputError(path, f"带 {name} 字节序标记，但内容无法按该编码解码") from None
@@ -45,10 +78,6 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         if guess:
             return guess
         raise InputError(path, "含有 NUL 字节，像是二进制文件", "请提供 .txt/.docx/.pdf/.html 格式的报告")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     candidates = {}
     for name in ("gb18030", "big5"):
         try:
@@ -74,7 +103,7 @@ def _declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
         return None
     try:
         name = codecs.lookup(declared).name
-    except LookupError:
+    except (LookupError, ValueError):   # an unknown or malformed codec name is no evidence
         return None
     if name.startswith(("utf-16", "utf-32")):   # a byte-level label copied into an 8-bit file
         return None

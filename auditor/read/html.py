@@ -27,22 +27,92 @@ def read_html(text: str, path: str) -> str:
     except ImportError:
         raise AuditorError("读取 .html 需要可选组件：pip install 'auditor[html]'") from None
     _quiet_logging()
+    page = _unframed(text)
     try:
-        document = trafilatura.bare_extraction(text, include_comments=False, include_tables=True,
-                                               include_images=False, deduplicate=False, with_metadata=True)
+        # No metadata: its date finder (htmldate → dateparser) takes seconds on a long page.
+        document = trafilatura.bare_extraction(page, include_comments=False, include_tables=True,
+                                               include_images=False, deduplicate=False, with_metadata=False)
     except Exception:   # noqa: BLE001  damaged markup must not crash the audit; fall back below
         document = None
-    body, title = getattr(document, "text", None) or "", getattr(document, "title", None) or ""
+    body, title = getattr(document, "text", None) or "", _page_title(page)
     if len(body.strip()) < _MIN_ARTICLE_CHARS:
-        body = _visible_text(text)
+        body = _visible_text(page)
     else:
-        body = _with_title(body.strip(), title, text)
+        body = _with_title(body.strip(), title, page)
+    if not body.strip() and re.search(r"<frame\b[^>]*\bsrc", text, re.IGNORECASE):
+        raise InputError(path, "这是框架页（frameset），正文在框架引用的另一个网页里",
+                         "请在浏览器中打开正文所在的框架页，另存为 .html 后再审查")
     lines = [line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if not (len(line) <= 120 and len(_META_LABEL.findall(line)) >= 2)]
     result = "\n".join(lines).strip("\n")
     if not result.strip():
         raise InputError(path, "网页中没有找到正文文字", "请确认这是报告的页面，或另存为 .txt")
     return result
+
+
+def _unframed(page: str) -> str:
+    """The page with layout tables turned into plain blocks and frame fallbacks made visible.
+
+    Old CMSs lay a whole article out in one table cell; an extractor then reads the cell as one
+    table row (everything on one line). A table is a layout table when a cell holds running text:
+    more than 200 characters, or two or more paragraphs or ``<br>`` breaks. ``<noframes>`` and the
+    ``srcdoc`` of an ``<iframe>`` hold the text of framed pages.
+    """
+    if not re.search(r"<(?:table|noframes|iframe)\b", page, re.IGNORECASE):
+        return page
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page
+    for table in list(root.iter("table")):
+        own = [el for el in table.iter("thead", "tbody", "tfoot", "tr", "td", "th", "caption")
+               if next(el.iterancestors("table"), None) is table]   # not the parts of a nested table
+        if any(_running_text(cell) for cell in own if cell.tag in ("td", "th")):
+            for element in [table, *own]:
+                element.tag = "div"
+    for element in list(root.iter("noframes")):   # the parser keeps its content as raw text
+        inner = (element.text or "") + "".join(lxml_html.tostring(c, encoding="unicode") for c in element)
+        try:
+            element.getparent().replace(element, lxml_html.fragment_fromstring(inner, create_parent="div"))
+        except (etree.ParserError, ValueError):
+            element.tag = "div"
+    for frameset in list(root.iter("frameset")):
+        for frame in list(frameset.iter("frame")):
+            frame.drop_tree()
+        frameset.tag = "body" if root.find("body") is None else "div"
+    for frame in list(root.iter("iframe")):
+        if frame.get("srcdoc"):
+            try:
+                inner = lxml_html.fragment_fromstring(frame.get("srcdoc"), create_parent="div")
+            except (etree.ParserError, ValueError):
+                continue
+            frame.getparent().replace(frame, inner)
+    return lxml_html.tostring(root, encoding="unicode")
+
+
+def _running_text(cell) -> bool:
+    blocks = sum(1 for el in cell.iter("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li") if el is not cell)
+    return blocks >= 2 or len(cell.text_content()) > 200
+
+
+def _page_title(page: str) -> str:
+    """The page's title: the first ``<h1>``–``<h3>`` that names a report (报告), else the first
+    ``<h1>``, else ``<title>`` (tags and entities removed)."""
+    import html
+
+    def texts(pattern: str) -> list[str]:
+        found = re.findall(pattern, page, re.IGNORECASE | re.DOTALL)
+        return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", t)).split()) for t in found]
+
+    headings = texts(r"<h[1-3]\b[^>]*>(.{0,400}?)</h[1-3]>")
+    for candidates in ([t for t in headings if "报告" in t], texts(r"<h1\b[^>]*>(.{0,400}?)</h1>"),
+                       texts(r"<title\b[^>]*>(.{0,400}?)</title>")):
+        if candidates and candidates[0]:
+            return candidates[0]
+    return ""
 
 
 def _with_title(body: str, title: str, page: str) -> str:
@@ -61,6 +131,12 @@ def _with_title(body: str, title: str, page: str) -> str:
     if re.search(r">\s*" + re.escape(title) + r"\s*<", visible):
         return f"{title}\n{body}"
     return body
+
+
+def html_lines(page: str) -> list[str]:
+    """The visible text of an HTML fragment, one line per block element or ``<br>`` (no empty lines)."""
+    text = _visible_text(page)
+    return text.split("\n") if text else []
 
 
 def _visible_text(page: str) -> str:

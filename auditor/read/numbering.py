@@ -6,6 +6,10 @@ A numbered paragraph stores only ``w:numPr`` (list instance ``numId`` and level 
 (e.g. ``%1、`` or ``（%2）``). Counters belong to the abstract list, so list instances that share one
 continue each other unless an instance says ``w:startOverride``; using a level restarts the levels
 below it (``w:lvlRestart`` can say otherwise).
+
+A paragraph's ``numId`` and ``ilvl`` are inherited separately: its own ``w:numPr``, then its style and
+the style's ``w:basedOn`` chain — a "Heading 2" may state only ``ilvl`` 1 and take the list from the
+"Heading 1" it is based on. ``numId`` 0 switches numbering off.
 """
 from __future__ import annotations
 
@@ -56,10 +60,56 @@ def _int(value: str | None, default: int | None = None) -> int | None:
 
 def _level(lvl) -> Level:
     legal = lvl.find(W + "isLgl")
-    return Level(start=_int(_val(lvl, "start"), 1), fmt=_val(lvl, "numFmt") or "decimal",
+    fmt = _val(lvl, "numFmt") or "decimal"
+    if fmt == "custom":   # Word 2010+: w:format holds a sample, e.g. "一, 二, 三, ..." or "001, 002, 003, ..."
+        fmt = _custom(lvl.find(W + "numFmt").get(W + "format") or "")
+    return Level(start=_int(_val(lvl, "start"), 1), fmt=fmt,
                  text=_val(lvl, "lvlText") or "", restart=_int(_val(lvl, "lvlRestart")),
                  legal=legal is not None and legal.get(W + "val") not in ("0", "false"),
                  suffix=_val(lvl, "suff") or "tab", style=_val(lvl, "pStyle"))
+
+
+_CUSTOM_FIRST = {"一": "chineseCounting", "壹": "chineseLegalSimplified", "甲": "ideographTraditional",
+                 "子": "ideographZodiac", "①": "decimalEnclosedCircle", "⑴": "decimalEnclosedParen",
+                 "⒈": "decimalEnclosedFullstop", "１": "decimalFullWidth", "a": "lowerLetter", "A": "upperLetter",
+                 "i": "lowerRoman", "I": "upperRoman"}
+
+
+def _custom(sample: str) -> str:
+    """The standard format a custom sample stands for: "001, 002, ..." → "zero3"."""
+    first = sample.split(",")[0].strip()
+    if first.isdigit() and first.isascii():
+        return f"zero{len(first)}" if first.startswith("0") else "decimal"
+    return _CUSTOM_FIRST.get(first, "decimal")
+
+
+class Styles:
+    """Paragraph styles: the numbering they give and their heading level, following ``w:basedOn``."""
+
+    def __init__(self, element):
+        self._styles = {s.get(W + "styleId"): s for s in element.iter(W + "style")} if element is not None else {}
+
+    def chain(self, style_id: str | None):
+        """The style and the styles it is based on, nearest first."""
+        seen = set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            yield style
+            style_id = _val(style, "basedOn")
+
+    def num_pr(self, style_id: str | None) -> tuple[str | None, str | None]:
+        """(numId, ilvl) the style gives its paragraphs, each from the nearest style that states it."""
+        num_id = ilvl = None
+        for style in self.chain(style_id):
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                num_id = num_id if num_id is not None else _val(num_pr, "numId")
+                ilvl = ilvl if ilvl is not None else _val(num_pr, "ilvl")
+        return num_id, ilvl
+
+    def num_id(self, style_id: str) -> str | None:
+        return self.num_pr(style_id)[0]
 
 
 class Numbering:
@@ -95,6 +145,20 @@ class Numbering:
             target = self._nums.get(style_num_id(style_id) or "")
             if target and target[0] in self._abstract and target[0] != aid:
                 self._abstract[aid] = self._abstract[target[0]]
+
+    def paragraph(self, ppr, styles: Styles) -> tuple[str | None, int]:
+        """(numId, ilvl) of a paragraph with properties ``ppr``; numId None when it is not numbered."""
+        style_id = _val(ppr, "pStyle")
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        own_id, own_lvl = (_val(num_pr, "numId"), _val(num_pr, "ilvl")) if num_pr is not None else (None, None)
+        style_num, style_lvl = styles.num_pr(style_id)
+        num_id = own_id if own_id is not None else style_num
+        if num_id is None or num_id == "0":
+            return None, 0
+        level = own_lvl if own_lvl is not None else style_lvl
+        if level is None and style_id:   # a list linked to the style: the level that names it
+            return num_id, self.level_of_style(num_id, style_id)
+        return num_id, _int(level, 0) or 0
 
     def level_of_style(self, num_id: str, style_id: str) -> int:
         """The level a style-linked list assigns to paragraphs of ``style_id`` (0 if none)."""
@@ -173,6 +237,8 @@ def format_number(n: int, fmt: str) -> str:
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
     if fmt == "decimalZero":
         return f"{n:02d}"
+    if fmt.startswith("zero") and fmt[4:].isdigit():
+        return f"{n:0{int(fmt[4:])}d}"
     return str(n)
 
 

@@ -16,7 +16,7 @@ from .. import __version__
 from ..models import AuditResult
 from ..rulebook.model import Rulebook
 from .rows import (check_rows, checklist, finding_groups, header, part_rows, rule_errors, severity_counts,
-                   summary_rows, verdict)
+                   summary_rows, verdict, waived_rows)
 
 EVIDENCE_LIMIT = 5
 VERDICT_CLASS = {"通过": "pass", "未通过": "fail", "非年度报告": "partial", "已跳过": "fail"}
@@ -34,7 +34,8 @@ def environment():
 def report_view(a: AuditResult, anchor: str) -> dict:
     """What ``report.html.j2`` shows of one audited report (plain values; the template escapes)."""
     facts = dict(header(a))
-    shown = ("主体", "年度", "层级", "规则集") + (() if a.meta.title else ("标题",))
+    shown = ("主体", "年度", "层级", "类型", "发布", "规则集") + (() if a.meta.title else ("标题",))
+    shown = tuple(k for k in shown if k in facts)
     groups, start = [], 1
     for g in finding_groups(a):
         groups.append({**g, "start": start})
@@ -44,7 +45,7 @@ def report_view(a: AuditResult, anchor: str) -> dict:
             "verdict": facts.get("结论", word), "verdict_css": VERDICT_CLASS[word], "score": facts.get("得分", ""),
             "counts": severity_counts(a) if a.is_report else [], "facts": [(k, facts[k]) for k in shown],
             "notes": list(a.notes), "parts": part_rows(a), "groups": groups, "total": start - 1,
-            "errors": rule_errors(a), "checklist": checklist(a), "checks": check_rows(a)}
+            "errors": rule_errors(a), "waived": waived_rows(a), "checklist": checklist(a), "checks": check_rows(a)}
 
 
 def page_context(results: list[AuditResult], rulebook: Rulebook, failures=()) -> dict:

@@ -14,6 +14,10 @@ OPTIONAL_ABSENT = "未单列（可选）"   # the optional fifth part, left out:
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 LEVEL = {"government": "区县及以上政府", "department": "政府部门", "township": "乡镇（街道）", "unknown": "未识别"}
 KIND = {"part": "结构", "item": "事项", "quality": "质量", "format": "格式"}
+DOCUMENT_KIND = {"report": "法治政府建设年度报告", "info_disclosure_report": "政府信息公开工作年度报告",
+                 "work_plan": "工作计划（要点、方案）", "personal_report": "个人述法（述职）报告",
+                 "pufa_summary": "普法工作总结", "gov_work_report": "政府工作报告", "news": "新闻报道", "other": "其他文件"}
+PUBLISHED_SOURCE = {"page": "网页发布日期", "signature": "落款日期"}
 
 
 def status_label(status: str, kind: str) -> str:

@@ -106,4 +106,6 @@ def _fit(text: str, start: int, end: int, room: int) -> int:
     while i < end and used + cell_len(text[i]) <= room:
         used += cell_len(text[i])
         i += 1
+    while start + 1 < i < end and (text[i] in CLOSING or text[i - 1] in OPENING or text[i].isspace()):
+        i -= 1   # even a folded unit does not put closing punctuation first on a line
     return max(i, start + 1)

@@ -91,7 +91,8 @@ def _report(a: AuditResult) -> list[str]:
     if "得分" in facts:
         line.append(f"得分 {facts['得分']}")
     line += [esc(facts["主体"]), f"{esc(facts['年度'])} 年度" if a.meta.year else "年度未识别",
-             esc(facts["层级"]), f"规则集 {esc(facts['规则集'])}"]
+             esc(facts["层级"]), *(esc(facts[k]) for k in ("类型", "发布") if k in facts),
+             f"规则集 {esc(facts['规则集'])}"]
     out += [" · ".join(line), ""]
     counts = severity_counts(a) if a.is_report else []
     if counts:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..models import AuditResult, Result
 from ..verdict import must_fix, verdict as outcome
-from .labels import (LEVEL, OPTIONAL_ABSENT, PART_LABELS, PART_STATUS, SEVERITY, evidence_text, gaps,
+from .labels import (DOCUMENT_KIND, LEVEL, OPTIONAL_ABSENT, PUBLISHED_SOURCE, PART_LABELS, PART_STATUS, SEVERITY, evidence_text, gaps,
                      in_source_terms, plain_basis, status_label)
 
 EVIDENCE_SHOWN = 3   # evidence lines per finding
@@ -40,6 +40,12 @@ def header(a: AuditResult) -> list[tuple[str, str]]:
     rows = [("标题", m.title or "（未找到标题行）"), ("主体", m.issuer or "（未识别）"),
             ("年度", str(m.year) if m.year else "（未识别）"), ("层级", LEVEL.get(m.level, m.level)),
             ("规则集", f"{a.rulebook_id} {a.rulebook_version}".strip())]
+    if a.kind is not None:
+        where = f"（第{a.kind.evidence.line}{'段' if a.format == 'docx' else '行'}）" if a.kind.evidence else ""
+        rows.append(("类型", DOCUMENT_KIND.get(a.kind.id, a.kind.id) + where))
+    if m.published:
+        rows.append(("发布", m.published + (f"（{PUBLISHED_SOURCE[m.published_source]}）"
+                                           if m.published_source in PUBLISHED_SOURCE else "")))
     if a.is_report:
         rows.append(("得分", f"{a.score:g}/100"))
         rows.append(("结论", outcome(a).text))
@@ -111,6 +117,12 @@ def finding_groups(a: AuditResult) -> list[dict]:
         if items:
             groups.append({"key": key, "title": title, "findings": items})
     return groups
+
+
+def waived_rows(a: AuditResult) -> list[dict]:
+    """Gaps accepted by a waiver: never hidden, shown with the reason."""
+    return [{"id": r.rule_id, "title": r.title, "reason": r.waived, "status_label": status_label(r.status, r.kind)}
+            for r in a.results if r.waived]
 
 
 def rule_errors(a: AuditResult) -> list[dict]:

@@ -19,7 +19,7 @@ from ..models import AuditResult
 from ..verdict import verdict
 from .linebreak import break_points, cell_len
 from .pairing import detail_tables
-from .rows import checklist, finding_groups, header, part_rows, rule_errors, severity_counts
+from .rows import checklist, finding_groups, header, part_rows, rule_errors, severity_counts, waived_rows
 
 _PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red", "skip": "dim"}
 _CHECK_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim", "error": "magenta",
@@ -119,6 +119,12 @@ def _header(out: _Writer, a: AuditResult) -> None:
     out.line(("标题：", "bold"), facts["标题"])
     out.line(("主体：", "bold"), facts["主体"], " · ", ("年度：", "bold"), facts["年度"], " · ",
              ("层级：", "bold"), facts["层级"], " · ", ("规则集：", "bold"), facts["规则集"])
+    extra = [k for k in ("类型", "发布") if k in facts]
+    if extra:
+        segments = []
+        for n, k in enumerate(extra):
+            segments += ([" · "] if n else []) + [(f"{k}：", "bold"), facts[k]]
+        out.line(*segments)
     for note in a.notes:
         out.line(("注：", "dim"), (note, "dim" if a.is_report else "bold yellow"))
 
@@ -153,6 +159,12 @@ def _findings(out: _Writer, a: AuditResult, verbose: bool, shape: dict) -> None:
         for f in g["findings"]:
             n += 1
             _finding(out, f, n, shape.get(g["key"], "full"), verbose)
+    waived = waived_rows(a)
+    if waived:
+        out.line((f"【已豁免（{len(waived)} 项，不计入得分和门禁）】", "magenta"))
+    for w in waived:
+        out.line(w["title"], "（原结论：", w["status_label"], "）：", ("豁免理由：" + w["reason"], "magenta"),
+                 indent="  · ", hanging=INDENT, tail=(w["id"], "dim"))
     for err in rule_errors(a):
         out.line(("规则出错：", "magenta"), f"{err['title']}：{err['message']}", indent="  ", tail=(err["id"], "dim"))
 

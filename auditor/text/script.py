@@ -1,6 +1,14 @@
-"""Traditional-character reports: detect them and convert to simplified for matching only."""
+"""Traditional characters: detect them and convert to simplified for matching only.
+
+Conversion is per line (a paragraph): a simplified report with one paragraph pasted in traditional
+characters has that paragraph converted, and nothing else. Taiwan phrasing (檔案 for 文件, 資訊 for
+信息, 程式 for 程序) is turned back with OpenCC's Taiwan-to-mainland phrase tables (``tw2sp``) only on
+lines written that way — a line that OpenCC's ``s2twp`` would produce from its own ``t2s`` form —
+because those tables also rewrite words that mainland traditional text uses (建立 → 创建).
+"""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
 
@@ -23,6 +31,7 @@ _PAIRS = (
 _SIMPLIFIED = frozenset(pair[0] for pair in _PAIRS.split())
 _TRADITIONAL = frozenset(pair[1] for pair in _PAIRS.split())
 _SAMPLE = 50000
+_ANY_TRADITIONAL = re.compile("[" + "".join(sorted(_TRADITIONAL - _SIMPLIFIED)) + "]")
 
 
 def looks_traditional(text: str) -> bool:
@@ -36,11 +45,45 @@ def looks_traditional(text: str) -> bool:
     return traditional > 3 * simplified
 
 
+def traditional_converter(text: str) -> Callable[[str], str] | None:
+    """The converter for the matching view of ``text``, or None when it has no traditional characters.
+
+    A mostly traditional text has every line converted; otherwise only the lines that hold
+    traditional characters. Raises ``AuditorError`` when conversion is needed and OpenCC is missing.
+    """
+    if looks_traditional(text):
+        return simplifier()
+    if not _ANY_TRADITIONAL.search(text):
+        return None
+    convert = simplifier()
+    return lambda line: convert(line) if _ANY_TRADITIONAL.search(line) else line
+
+
 @lru_cache(maxsize=1)
 def simplifier() -> Callable[[str], str]:
-    """OpenCC's traditional → simplified converter (the ``zht`` extra)."""
+    """Traditional → simplified for one line, with mainland phrasing (the ``zht`` extra: OpenCC)."""
     try:
         import opencc
     except ImportError:
-        raise AuditorError("这份报告是繁体字，需要繁简转换组件：请运行 pip install 'auditor[zht]'") from None
-    return opencc.OpenCC("t2s").convert
+        raise AuditorError("这份报告含繁体字，需要繁简转换组件：请运行 pip install 'auditor[zht]'") from None
+    t2s, tw2sp, s2twp = (opencc.OpenCC(config).convert for config in ("t2s", "tw2sp", "s2twp"))
+
+    def convert(line: str) -> str:
+        plain = t2s(line)
+        if plain == line or s2twp(plain) != line:   # not written in Taiwan phrasing
+            return plain
+        mainland = tw2sp(line)
+        return plain if mainland == plain else _aligned(line, mainland, t2s)
+
+    return convert
+
+
+def _aligned(line: str, target: str, fallback: Callable[[str], str]) -> str:
+    """``target`` where it replaces ``line`` one character for one (檔案 → 文件), ``fallback`` of the
+    rest, so the matching view keeps a character-for-character map to the original."""
+    import difflib
+
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, line, target, autojunk=False).get_opcodes():
+        out.append(target[j1:j2] if tag == "equal" or i2 - i1 == j2 - j1 else fallback(line[i1:i2]))
+    return "".join(out)
