@@ -49,26 +49,24 @@ def render_terminal(result: AuditResult, width: int = 100, color: bool = False, 
     _parts(out, result)
     tail = _Writer(width, color)
     _checklist(tail, result, verbose)
-    findings = None
+    findings, cache = None, {}
     for shape in ({},) if verbose else _LADDER:
         findings = _Writer(width, color)
-        _findings(findings, result, verbose, shape)
+        _findings(findings, result, verbose, shape, cache)
         if out.count() + findings.count() + tail.count() <= MAX_LINES:
             break
     return out.text() + findings.text() + tail.text()
 
 
 class _Writer:
-    """Collects wrapped, styled lines."""
+    """Collects wrapped, styled lines; rich renders the colours once at the end (plain text skips rich)."""
 
     def __init__(self, width: int, color: bool):
-        self.width = width
-        self.console = Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
-                               color_system="standard" if color else None, highlight=False, emoji=False,
-                               legacy_windows=False)
+        self.width, self.color = width, color
+        self.lines: list[Text] = []
 
     def line(self, *segments, indent: str = "", hanging: str | None = None, tail: tuple[str, str] | None = None):
-        """Print ``segments`` ((text, style) or text) wrapped with a hanging indent; ``tail`` (text, style)
+        """Add ``segments`` ((text, style) or text) wrapped with a hanging indent; ``tail`` (text, style)
         is set at the right end of the last line, or on a line of its own when it does not fit."""
         text = Text(indent)
         for seg in segments:
@@ -86,20 +84,32 @@ class _Writer:
                 lines[-1].append(*tail)
             else:
                 lines.append(Text(" " * max(0, self.width - cell_len(tail[0]))).append(*tail))
-        for piece in lines:
-            self.console.print(piece, soft_wrap=True)
+        self.lines.extend(lines)
 
     def blank(self):
-        self.console.print()
+        self.lines.append(Text())
 
     def table(self, table):
-        self.console.print(table)
+        console = self._console()
+        console.print(table)
+        self.lines.extend(Text(line) for line in console.file.getvalue().splitlines())
 
     def text(self) -> str:
-        return self.console.file.getvalue()
+        if not self.lines:
+            return ""
+        if not self.color:
+            return "".join(line.plain.rstrip() + "\n" for line in self.lines)
+        console = self._console()
+        console.print(Text("\n").join(self.lines), soft_wrap=True)
+        return console.file.getvalue()
 
     def count(self) -> int:
-        return self.text().count("\n")
+        return len(self.lines)
+
+    def _console(self) -> Console:
+        return Console(file=io.StringIO(), width=self.width, force_terminal=self.color, no_color=not self.color,
+                       color_system="standard" if self.color else None, highlight=False, emoji=False,
+                       legacy_windows=False)
 
 
 def _header(out: _Writer, a: AuditResult) -> None:
@@ -143,8 +153,10 @@ def _parts(out: _Writer, a: AuditResult) -> None:
                  hanging=" " * (2 + label_w + status_w), tail=(r["lines"], "dim") if r["lines"] != "—" else None)
 
 
-def _findings(out: _Writer, a: AuditResult, verbose: bool, shape: dict) -> None:
-    """The findings by group; ``shape`` maps a group key to "brief" or "line" (default: in full)."""
+def _findings(out: _Writer, a: AuditResult, verbose: bool, shape: dict, cache: dict | None = None) -> None:
+    """The findings by group; ``shape`` maps a group key to "brief" or "line" (default: in full);
+    ``cache`` keeps each finding's lines per shape across the tries of ``render_terminal``."""
+    cache = {} if cache is None else cache
     groups = finding_groups(a)
     out.blank()
     if not groups:
@@ -158,7 +170,12 @@ def _findings(out: _Writer, a: AuditResult, verbose: bool, shape: dict) -> None:
         out.line((f"【{g['title']}】", "bold red" if g["key"] == "must_fix" else "bold"))
         for f in g["findings"]:
             n += 1
-            _finding(out, f, n, shape.get(g["key"], "full"), verbose)
+            key = (n, shape.get(g["key"], "full"))
+            if key not in cache:
+                block = _Writer(out.width, out.color)
+                _finding(block, f, n, key[1], verbose)
+                cache[key] = block.lines
+            out.lines.extend(cache[key])
     waived = waived_rows(a)
     if waived:
         out.line((f"【已豁免（{len(waived)} 项，不计入得分和门禁）】", "magenta"))
@@ -213,7 +230,7 @@ def _checklist(out: _Writer, a: AuditResult, verbose: bool) -> None:
                 out.line((r["explanation"], "dim" if r["status"] == "skip" else ""), indent="      ")
             for line in r["evidence"]:
                 out.line(line, indent="      ", hanging="        ")
-    for table in detail_tables(a, box.ASCII2 if not out.console.is_terminal else box.SIMPLE_HEAD):
+    for table in detail_tables(a, box.SIMPLE_HEAD if out.color else box.ASCII2):
         out.table(table)
 
 
