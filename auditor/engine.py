@@ -8,6 +8,7 @@ from .checks.quality import QUALITY_CHECKS
 from .checks.structure import check_order, check_part
 from .models import Result
 from .rulebook.model import Rule, Rulebook
+from .rulebook.pattern import RULE_SECONDS, owned_by
 
 _BY_TYPE = {
     "part": check_part,
@@ -33,7 +34,11 @@ def run_rules(ctx: Context, rulebook: Rulebook) -> tuple[Result, ...]:
     """Results in rulebook order, each stamped with its rule's id, kind, severity and basis."""
     results = []
     for rule in rulebook.rules:
-        outcome = run_rule(rule, ctx)
+        with owned_by(rule.id) as watch:
+            outcome = run_rule(rule, ctx)
+        if watch.overrun:   # the verdict would rest on a search cut short: say so, never pass or fail
+            outcome = Outcome("error", f"检索式 {watch.overrun!r} 在本报告上累计运行超过 {RULE_SECONDS:g} 秒，已停止，"
+                                       "本项未能审查（规则出错）；请简化该正则（audit rules lint 可检查规则集）")
         results.append(Result(
             rule_id=rule.id, kind=rule.kind, part=rule.part, status=outcome.status,
             severity=rule.severity, title=rule.title, message=outcome.message, basis=rule.basis,
