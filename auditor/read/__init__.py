@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sys
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..files import read_limited
 from .encoding import decode_text
 
 # Documented in the README ("Limits"). Real reports are 5–50 KB; at 10 MB even the heaviest run (a 10 MB
@@ -35,26 +35,23 @@ class Source:
 
 
 def read_path(path: str) -> Source:
-    """Read one report from ``path`` (``-`` is standard input) without modifying it."""
+    """Read one report from ``path`` (``-`` is standard input) without modifying it.
+
+    Only a regular file (or standard input) of at most ``MAX_INPUT_BYTES`` is read; anything else
+    raises ``InputError`` before reading (see ``auditor.files``).
+    """
+    too_big = "请拆分后分别审查"
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        if sys.stdin is None:   # started with standard input closed (<&-)
+            raise InputError("<stdin>", "标准输入已关闭，没有可读的内容", "请用文件路径代替 -")
+        try:
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            raise InputError("<stdin>", f"无法读取标准输入（{getattr(exc, 'strerror', None) or exc}）") from None
         if len(data) > MAX_INPUT_BYTES:
-            raise InputError("<stdin>", f"输入过大（超过 {MAX_INPUT_BYTES // (1024 * 1024)} MB）", "请拆分后分别审查")
+            raise InputError("<stdin>", f"输入过大（超过 {MAX_INPUT_BYTES // (1024 * 1024)} MB）", too_big)
         return read_bytes(data, "<stdin>")
-    if not os.path.exists(path):
-        raise InputError(path, "文件不存在", "请检查路径")
-    if os.path.isdir(path):
-        raise InputError(path, "这是一个目录，不是文件")
-    size = os.path.getsize(path)
-    if size > MAX_INPUT_BYTES:
-        raise InputError(path, f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_INPUT_BYTES // (1024 * 1024)} MB）",
-                         "请拆分后分别审查")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
-    return read_bytes(data, path)
+    return read_bytes(read_limited(path, MAX_INPUT_BYTES, "文件", too_big), path)
 
 
 def read_bytes(data: bytes, path: str) -> Source:
