@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from urllib.parse import quote
 
 from .. import __version__
@@ -33,6 +34,8 @@ def render_sarif(results: list[AuditResult], rulebook: Rulebook, failures=()) ->
         for r in audit.results:
             if r.status in ("fail", "partial"):
                 out_results.append(_result(r, audit, index))
+            elif r.status == "error":   # the rule could not run (规则出错): a tool problem, not a finding
+                notifications.append(_notification(audit.path, "error", f"{r.rule_id}: {r.message}"))
     for failure in failures:
         notifications.append(_notification(failure.path, "error", failure.message))
     run = {
@@ -42,7 +45,8 @@ def render_sarif(results: list[AuditResult], rulebook: Rulebook, failures=()) ->
             "rules": [_rule(rule) for rule in rulebook.rules],
             "properties": {"rulebook": {"id": rulebook.id, "version": rulebook.version}},
         }},
-        "invocations": [{"executionSuccessful": not failures, "toolExecutionNotifications": notifications}],
+        "invocations": [{"executionSuccessful": not failures and not _rule_errors(results),
+                         "toolExecutionNotifications": notifications}],
         "artifacts": [{"location": _artifact_location(a.path), "hashes": {"sha-256": a.sha256}}
                       for a in results if a.sha256],
         "results": out_results,
@@ -52,6 +56,10 @@ def render_sarif(results: list[AuditResult], rulebook: Rulebook, failures=()) ->
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule_errors(results: list[AuditResult]) -> bool:
+    return any(r.status == "error" for a in results for r in a.results)
 
 
 def _rule(rule: Rule) -> dict:
@@ -129,15 +137,15 @@ def _location(audit: AuditResult, line: int, snippet: str | None) -> dict:
 
 def _artifact_location(path: str) -> dict:
     """A relative path stays relative to the checkout (``%SRCROOT%``); an absolute one becomes file://."""
-    posix = path.replace("\\", "/")
-    if posix.startswith("/"):
+    posix = os.fsencode(path.replace("\\", "/"))   # the name's own bytes, even those that are not UTF-8
+    if posix.startswith(b"/"):
         return {"uri": "file://" + quote(posix)}
     return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
 
 
 def _fingerprint(rule_id: str, path: str) -> str:
     # One check reports once per file, so rule and path identify it across edits that move lines.
-    return hashlib.sha256(f"{rule_id}\0{path}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{rule_id}\0{path}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _notification(path: str, level: str, text: str) -> dict:
