@@ -4,14 +4,14 @@ A rulebook comes from users, and a regex that backtracks catastrophically can ru
 report. The guard (``regex_safety``) refuses at load time what it can prove dangerous; this module
 bounds the rest. Patterns run on the ``regex`` package, whose ``timeout`` is checked inside the
 matcher (the standard ``re`` cannot be interrupted). Its syntax and results are those of ``re`` for
-the patterns rulebooks use (same spans on the seeds and the corpus), and it is faster on them thanks
-to its literal prefilters: ``bench/patterns.py`` measures both.
+the patterns rulebooks use (same spans on the seeds), and it is faster on them thanks to its literal
+prefilters; ``bench/patterns.py`` measures both.
 
-Time is charged to the rule that owns the pattern (the rule being compiled, or being run, when the
-pattern was compiled), wherever the pattern runs — part detection included — and summed over one
-report (``per_report``). Once a rule has used its time, its patterns find nothing more in that
-report and ``overrun(rule_id)`` says which pattern ran out; the engine then reports that rule with
-status ``error`` (规则出错) and the rest of the audit goes on.
+Time is CPU time (what ``regex`` counts), charged to the rule that owns the pattern — the rule being
+compiled, or run, when the pattern was compiled — wherever the pattern runs, part detection
+included, and summed over one report (``per_report``). Once a rule has used its time, its patterns
+find nothing more in that report and ``owned_by(...).overrun`` names the pattern; the engine then
+reports that rule with status ``error`` (规则出错) and the rest of the audit goes on.
 """
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import wraps
 
-# Documented in the README (限制). Measured: a whole 7.3 MB report (400 seeds joined) costs the slowest
-# shipped rule 0.17 s of matching, so a legitimate rule stays far below; a hostile rulebook of n rules
-# adds at most n × 2 s per report.
+# Documented in the README (限制). Measured (bench/patterns.py): on a 10 MB report, the most any shipped
+# rule spends matching is 0.11 s, so 2 s leaves a slow CI machine room; a hostile rulebook of n rules
+# adds at most about n × 2 s of CPU per report.
 RULE_SECONDS = 2.0
 
 
@@ -44,16 +44,24 @@ _PROCESS_CLOCK = Clock()   # outside ``per_report`` (library calls, ``audit expl
 class Pattern:
     """A compiled rulebook regex that knows which rule pays for its time."""
 
-    __slots__ = ("source", "owner", "_compiled")
+    __slots__ = ("source", "owner", "needle", "_key", "_compiled")
 
-    def __init__(self, source: str, owner: str | None = None):
-        import regex
-
+    def __init__(self, source: str, owner: str | None = None, needle: str | None = None):
         self.source, self.owner = source, owner
-        self._compiled = regex.compile(source)
+        self.needle = required_literal(source) if needle is None else needle
+        self._key = owner or "re:" + source   # whose time this pattern spends
+        self._compiled = None                 # compiled on first search: a cold start loads many, uses few
+
+    def compiled(self):
+        """The ``regex`` pattern object (raises ``regex.error`` if ``source`` does not compile)."""
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.source)
+        return self._compiled
 
     def __reduce__(self):   # pickled by source (the compiled-rulebook cache), recompiled on load
-        return Pattern, (self.source, self.owner)
+        return Pattern, (self.source, self.owner, self.needle)
 
     def __eq__(self, other):
         return isinstance(other, Pattern) and (self.source, self.owner) == (other.source, other.owner)
@@ -68,33 +76,62 @@ class Pattern:
     def finditer(self, text: str, limit: int = 1000) -> list:
         """Up to ``limit`` non-empty matches (``regex.Match``), left to right, within the owner's time.
 
-        Empty matches are stepped over (they locate nothing). Each search gets the time the owner
-        has left, so the sum over a report never exceeds ``RULE_SECONDS``; past it, [] from then on.
+        Empty matches are stepped over (they locate nothing). Each search may use only the time the
+        owner has left, so the sum over a report stays within ``RULE_SECONDS``; past it, [] from then on.
         """
-        clock = _CLOCK.get() or _PROCESS_CLOCK
-        owner = self.owner or "re:" + self.source
-        if owner in clock.overruns:
+        if self.needle and self.needle not in text:   # a text without the pattern's fixed words cannot match
             return []
+        clock = _CLOCK.get() or _PROCESS_CLOCK
+        used = clock.used.get(self._key, 0.0)
+        if self._key in clock.overruns:
+            return []
+        start = time.process_time()
         out: list = []
-        pos, start = 0, time.perf_counter()
         try:
-            while len(out) < limit and pos <= len(text):
-                left = RULE_SECONDS - clock.used.get(owner, 0.0) - (time.perf_counter() - start)
-                if left <= 0:
+            left = RULE_SECONDS - used
+            pos = 0
+            while True:
+                if left <= 0:   # never pass 0 or less: to regex that means "no timeout at all"
                     raise TimeoutError
-                m = self._compiled.search(text, pos, timeout=left)
+                m = self.compiled().search(text, pos, timeout=left)
                 if m is None:
                     break
                 if m.end() > m.start():
                     out.append(m)
+                    if len(out) >= limit:
+                        break
                 pos = m.end() if m.end() > m.start() else m.end() + 1
+                if pos > len(text):
+                    break
+                left = RULE_SECONDS - used - (time.process_time() - start)
         except TimeoutError:
-            clock.overruns[owner] = self.source
+            clock.overruns[self._key] = self.source
             clock.trips += 1
-            return []
+            out = []
         finally:
-            clock.used[owner] = clock.used.get(owner, 0.0) + time.perf_counter() - start
+            clock.used[self._key] = used + time.process_time() - start
         return out
+
+
+def required_literal(source: str) -> str:
+    """The longest run of plain characters every match must contain ("" when there is none), e.g.
+    "立法" for "(?<![成确])立法(?![律人])": a ``str.find`` far cheaper than starting a timed search."""
+    try:
+        from re import _parser as sre_parse, _constants as sre_constants  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants  # type: ignore[no-redef]
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        parsed = sre_parse.parse(source)
+    except Exception:  # noqa: BLE001  not re syntax: no shortcut, the engine decides
+        return ""
+    if parsed.state.flags & (sre_constants.SRE_FLAG_IGNORECASE | sre_constants.SRE_FLAG_VERBOSE):
+        return ""
+    best = run = ""
+    for op, arg in parsed:
+        run = run + chr(arg) if op == sre_constants.LITERAL else ""
+        best = max(best, run, key=len)
+    return best
 
 
 def compile_pattern(source: str) -> Pattern:
@@ -103,31 +140,38 @@ def compile_pattern(source: str) -> Pattern:
     Raises ``regex.error`` (and ``OverflowError``/``RecursionError`` on absurd patterns); rulebook
     patterns are checked at load time (``regex_safety.regex_problem``) so these do not reach a run.
     """
-    return Pattern(source, _OWNER.get())
+    pattern = Pattern(source, _OWNER.get())
+    pattern.compiled()   # errors surface here, where the rule is built, not in the middle of an audit
+    return pattern
 
 
-@contextlib.contextmanager
-def owned_by(rule_id: str):
-    """Patterns compiled inside the block are charged to ``rule_id``; yields a ``Watch`` of the block."""
-    token = _OWNER.set(rule_id)
-    try:
-        yield Watch(rule_id, _CLOCK.get() or _PROCESS_CLOCK)
-    finally:
-        _OWNER.reset(token)
+class owned_by:  # noqa: N801  used as a context manager, named for how it reads: ``with owned_by(rule.id)``
+    """Patterns compiled inside the block are charged to ``rule_id``; after it, ``overrun`` is the
+    pattern that ran out of time while the block ran (this rule's own, or one it borrowed), or None.
 
+    A plain class, not a generator: the engine enters one per rule per report.
+    """
 
-class Watch:
-    """Whether a pattern ran out of time for one rule: ``overrun`` is that pattern, or None."""
+    __slots__ = ("rule_id", "_token", "_clock", "_trips")
 
-    def __init__(self, rule_id: str, clock: Clock):
-        self.rule_id, self.clock, self._trips = rule_id, clock, clock.trips
+    def __init__(self, rule_id: str):
+        self.rule_id = rule_id
+
+    def __enter__(self) -> "owned_by":
+        self._token = _OWNER.set(self.rule_id)
+        self._clock = _CLOCK.get() or _PROCESS_CLOCK
+        self._trips = self._clock.trips
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _OWNER.reset(self._token)
 
     @property
     def overrun(self) -> str | None:
-        if self.rule_id in self.clock.overruns:
-            return self.clock.overruns[self.rule_id]
-        if self.clock.trips > self._trips:   # a pattern owned by another rule ran out while this one used it
-            return next(reversed(self.clock.overruns.values()))
+        if self.rule_id in self._clock.overruns:
+            return self._clock.overruns[self.rule_id]
+        if self._clock.trips > self._trips:   # a pattern owned by another rule ran out while this one used it
+            return next(reversed(self._clock.overruns.values()))
         return None
 
 
