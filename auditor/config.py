@@ -120,7 +120,7 @@ def _start_dir(path: str, cwd: str) -> Path:
         full = Path(os.path.realpath(os.path.join(cwd, path)))
     except (OSError, ValueError, RuntimeError):   # unresolvable: the input itself will be refused later
         return Path(cwd)
-    return full if full.is_dir() else full.parent
+    return full if os.path.isdir(full) else full.parent
 
 
 def _label(path: Path) -> str:

@@ -3,10 +3,12 @@
 Plain data only: the safe constructor (no Python tags), and no implicit dates — an unquoted
 ``2026-13-01`` stays the string it is written as, and whoever expects a date parses it and says so
 (``waivers._date``). Aliases cannot blow a small file up (at most ``MAX_NODES`` values once expanded)
-and nesting is limited to ``MAX_DEPTH`` levels, so nothing downstream can recurse without end.
+and nesting is limited to ``MAX_DEPTH`` levels, so nothing downstream can recurse without end; numbers
+are finite (a ``.nan`` weight would make every score NaN).
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,6 +91,8 @@ def _check_size(data) -> None:
             raise YamlProblem(None, f"YAML 数据过大（别名展开后超过 {MAX_NODES} 个值）")
         if depth > MAX_DEPTH:
             raise YamlProblem(None, f"YAML 嵌套过深（最多 {MAX_DEPTH} 层）")
+        if isinstance(value, float) and not math.isfinite(value):   # .nan/.inf would poison scores and JSON
+            raise YamlProblem(None, "YAML 值无效：数值必须是有限数（不接受 .nan、.inf）")
         if isinstance(value, dict):
             stack.extend((item, depth + 1) for pair in value.items() for item in pair)
         elif isinstance(value, (list, tuple, set)):

@@ -1,6 +1,7 @@
 """Bytes → text: pick a reader by content and suffix, always returning a ``Source``."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import sys
@@ -75,7 +76,7 @@ def read_bytes(data: bytes, path: str) -> Source:
         from .docx import read_docx
         return Source(path, read_docx(data, path), digest, "docx")
     declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
-    text, encoding = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
+    text, encoding = decode_text(data, path, _document_codec(declared.group(1).decode("ascii")) if declared else None)
     if lower.endswith((".html", ".htm")) or _looks_like_html(text):
         from .html import read_html
         return Source(path, read_html(text, path), digest, "html", encoding=encoding)
@@ -83,6 +84,22 @@ def read_bytes(data: bytes, path: str) -> Source:
         from .markdown import read_markdown
         return Source(path, read_markdown(text), digest, "md", encoding=encoding)
     return Source(path, text, digest, "txt", encoding=encoding)
+
+
+def _document_codec(label: str) -> str | None:
+    """A declared charset that names a text encoding of documents, else None: like a browser, an unknown
+    or unsuitable label (``base64``, ``rot13``, ``unicode_escape``, ``undefined``) is ignored, not obeyed."""
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_CODECS:
+        return None
+    return label
+
+
+_NOT_DOCUMENT_CODECS = {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "mbcs",
+                        "oem", "charmap"}
 
 
 def _looks_like_html(text: str) -> bool:

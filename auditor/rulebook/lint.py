@@ -7,7 +7,7 @@ wording) and a severity: any ``error`` makes the rulebook unfit for use (exit co
 
 Codes: yaml, schema, unknown-key, file, include, extends, duplicate-id, unknown-id, regex-compile,
 regex-boundary, regex-nested, regex-timeout (a pattern ran out of its time on the rule's own examples),
-unknown-part, duplicate-part, no-basis, no-examples, example,
+example-error (the rule's check raised on its own examples), unknown-part, duplicate-part, no-basis, no-examples, example,
 unconfirmed-error, unknown-check, bad-years, no-probe (warning), no-source (warning),
 no-suggestion (warning), duplicate-term (warning).
 """
@@ -115,6 +115,9 @@ def _check_examples(rule: Rule, src: RuleSource, part_rules: list[Rule], problem
                     got = recognises(rule, text, part_rules)
             except NoProbe:
                 add("no-probe", f"质量检查 {rule.check} 没有示例探针（QUALITY_PROBES），示例无法运行", "warning")
+                return
+            except Exception as exc:  # noqa: BLE001  e.g. params of the wrong type: the audit would say 规则出错
+                add("example-error", f"示例无法运行（{type(exc).__name__}: {exc}），请检查该规则的参数")
                 return
             if watch.overrun:
                 add("regex-timeout", f"检索式 {watch.overrun!r} 在示例 {text[:40]!r} 上运行超过 {RULE_SECONDS:g} 秒，"
