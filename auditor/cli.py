@@ -175,11 +175,11 @@ def _print_terminal(audited, failures, summary, verbose, width, color):
     is_tty = sys.stdout.isatty()
     color = use_color(color, is_tty)
     width = width or (shutil.get_terminal_size().columns if is_tty else 100)
-    if not summary:
+    if not summary:   # color=: click would strip the codes from a pipe even when colour was asked for
         for result in audited:
-            click.echo(render_terminal(result, width, color, verbose), nl=False)
+            click.echo(render_terminal(result, width, color, verbose), nl=False, color=color)
     if len(audited) + len(failures) > 1 or summary:
-        click.echo(render_summary(audited, failures, width, color), nl=False)
+        click.echo(render_summary(audited, failures, width, color), nl=False, color=color)
 
 
 def use_color(flag: bool | None, is_tty: bool, environ=os.environ) -> bool:

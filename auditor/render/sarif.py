@@ -137,7 +137,9 @@ def _location(audit: AuditResult, line: int, snippet: str | None) -> dict:
 
 def _artifact_location(path: str) -> dict:
     """A relative path stays relative to the checkout (``%SRCROOT%``); an absolute one becomes file://."""
-    posix = os.fsencode(path.replace("\\", "/"))   # the name's own bytes, even those that are not UTF-8
+    # The name's own bytes, even those that are not UTF-8; only Windows separates folders with "\\"
+    # (elsewhere it is a character a file name may hold).
+    posix = os.fsencode(path.replace(os.sep, "/"))
     if posix.startswith(b"/"):
         return {"uri": "file://" + quote(posix)}
     return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
