@@ -94,9 +94,11 @@ def _selectors(ctx, param, values):
 @click.option("--fail-under", type=click.FloatRange(0, 100), callback=_percent, help="得分低于此值即判为未通过（默认 0）。")
 @click.option("--fail-level", type=click.Choice(["error", "warning"]),
               help="该级别及以上的检查不符合即判为未通过（默认 error）。")
-@click.option("--select", multiple=True, metavar="ID[,ID]", callback=_selectors, help="只审查这些检查项：编号或前缀（如 numbering.），可多次使用。")
+@click.option("--select", multiple=True, metavar="ID[,ID]", callback=_selectors,
+              help="只审查这些检查项：编号或前缀（如 numbering.），可多次使用。")
 @click.option("--ignore", multiple=True, metavar="ID[,ID]", callback=_selectors, help="不审查这些检查项：编号或前缀，可多次使用。")
-@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False), callback=_not_blank, help="豁免文件（YAML，见 README）。")
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False), callback=_not_blank,
+              help="豁免文件（YAML，见 README）。")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="配置文件（默认从报告所在目录向上查找 .audit.yaml 或 pyproject.toml 的 [tool.audit]）。")
 @click.option("--summary", is_flag=True, help="批量审查时只打印汇总表。")

@@ -19,7 +19,7 @@ from auditor import load_rulebook
 from auditor.api import audit_text
 from auditor.read import MAX_INPUT_BYTES
 from auditor.rulebook import pattern as bounded
-from auditor.rulebook.loader import rule_patterns
+from auditor.rulebook.regex_safety import rule_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]

@@ -7,7 +7,8 @@ wording) and a severity: any ``error`` makes the rulebook unfit for use (exit co
 
 Codes: yaml, schema, unknown-key, file, include, extends, duplicate-id, unknown-id, regex-compile,
 regex-boundary, regex-nested, regex-timeout (a pattern ran out of its time on the rule's own examples),
-example-error (the rule's check raised on its own examples), unknown-part, duplicate-part, no-basis, no-examples, example,
+example-error (the rule's check raised on its own examples),
+unknown-part, duplicate-part, no-basis, no-examples, example,
 unconfirmed-error, unknown-check, bad-years, no-probe (warning), no-source (warning),
 no-suggestion (warning), duplicate-term (warning).
 """

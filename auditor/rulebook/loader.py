@@ -19,11 +19,10 @@ from .model import DEFAULT_KIND, Rule, Rulebook
 from .cache import cached_rulebook
 from .pattern import owned_by
 from .problems import Problem, Problems
-from .regex_safety import regex_problem
+from .regex_safety import regex_code, regex_problem, rule_patterns
 from .schema_check import validate
 
 DEFAULT_RULEBOOK = "national"
-_MATCHER_KEYS = ("match", "heading", "content", "if", "then")
 
 
 @dataclass(frozen=True)
@@ -243,7 +242,7 @@ def compile_rule(src: RuleSource, problems: Problems | None = None) -> Rule | No
     for key, pattern in rule_patterns(raw):
         problem = regex_problem(pattern)
         if problem:
-            problems.add(origin, f"{src.where}.{key}", _regex_code(problem), f"正则表达式 {pattern!r} 不可用：{problem}")
+            problems.add(origin, f"{src.where}.{key}", regex_code(problem), f"正则表达式 {pattern!r} 不可用：{problem}")
             broken = True
     if broken:
         return None
@@ -267,43 +266,3 @@ def compile_rule(src: RuleSource, problems: Problems | None = None) -> Rule | No
             examples_match=tuple(examples.get("match", ())), examples_no_match=tuple(examples.get("no_match", ())),
             origin=origin, raw=raw,
         )
-
-
-def _regex_code(problem: str) -> str:
-    if problem.startswith(("无法编译", "重复次数过大")):
-        return "regex-compile"
-    return "regex-boundary" if r"\b" in problem else "regex-nested"
-
-
-def rule_patterns(raw: dict):
-    """(key, regex) for every regex a rule dict holds: ``re:`` terms of its matchers, of ``replace``
-    and anywhere in ``params``, and the plain regexes of ``params.patterns`` (residue checks)."""
-    for key in _MATCHER_KEYS:
-        for term in _terms(raw.get(key)):
-            if isinstance(term, str) and term.startswith("re:"):
-                yield key, term[3:]
-    for old in (raw.get("replace") or {}) if isinstance(raw.get("replace"), dict) else ():
-        if isinstance(old, str) and old.startswith("re:"):
-            yield "replace", old[3:]
-    params = raw.get("params") if isinstance(raw.get("params"), dict) else {}
-    for pattern in params.get("patterns") or () if isinstance(params.get("patterns"), list) else ():
-        if isinstance(pattern, str):
-            yield "params.patterns", pattern
-    stack = [("params", params)]
-    while stack:
-        where, value = stack.pop()
-        if isinstance(value, str) and value.startswith("re:"):
-            yield where, value[3:]
-        elif isinstance(value, dict):
-            stack.extend((f"{where}.{k}", v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((where, v) for v in value)
-
-
-def _terms(spec) -> list:
-    if not isinstance(spec, dict):
-        return []
-    out = list(spec.get("any", [])) + list(spec.get("not", []))
-    for group in spec.get("all", []):
-        out.extend(group)
-    return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+import warnings
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import wraps
@@ -122,7 +123,9 @@ def required_literal(source: str) -> str:
         import sre_constants  # type: ignore[no-redef]
         import sre_parse  # type: ignore[no-redef]
     try:
-        parsed = sre_parse.parse(source)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = sre_parse.parse(source)
     except Exception:  # noqa: BLE001  not re syntax: no shortcut, the engine decides
         return ""
     if parsed.state.flags & (sre_constants.SRE_FLAG_IGNORECASE | sre_constants.SRE_FLAG_VERBOSE):

@@ -1,7 +1,8 @@
-"""Refuse rulebook regexes that cannot compile or could backtrack catastrophically."""
+"""Find a rule's regexes and refuse those that cannot compile or could backtrack catastrophically."""
 from __future__ import annotations
 
 import re
+import warnings
 
 try:  # Python 3.11+
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -13,6 +14,7 @@ except ImportError:  # Python 3.10
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
 MAX_REPEAT_COUNT = 1000   # {m,n} beyond this (or nested to a product beyond it ×10) costs seconds to compile
 MAX_WILDCARD_RUNS = 2     # ".*X.*Y.*Z": each unbounded run more multiplies the work on a non-match by n
+_MATCHER_KEYS = ("match", "heading", "content", "if", "then")
 
 
 def regex_problem(pattern: str) -> str | None:
@@ -23,7 +25,9 @@ def regex_problem(pattern: str) -> str | None:
     count beyond the engine's limit, nesting deeper than its parser goes — is reported, never raised.
     """
     try:
-        parsed = sre_parse.parse(pattern)
+        with warnings.catch_warnings():   # e.g. FutureWarning "Possible nested set": not for the user's stderr
+            warnings.simplefilter("ignore")
+            parsed = sre_parse.parse(pattern)
         problem = _shape_problem(pattern, parsed)
         if problem is None:
             import regex
@@ -193,3 +197,44 @@ def _first(items):
             return _ANY if any(x is _ANY for x in sets) else set().union(*sets)
         return _ANY
     return _ANY
+
+
+def regex_code(problem: str) -> str:
+    """The lint code of a ``regex_problem`` sentence."""
+    if problem.startswith(("无法编译", "重复次数过大")):
+        return "regex-compile"
+    return "regex-boundary" if r"\b" in problem else "regex-nested"
+
+
+def rule_patterns(raw: dict):
+    """(key, regex) for every regex a rule dict holds: ``re:`` terms of its matchers, of ``replace``
+    and anywhere in ``params``, and the plain regexes of ``params.patterns`` (residue checks)."""
+    for key in _MATCHER_KEYS:
+        for term in _terms(raw.get(key)):
+            if isinstance(term, str) and term.startswith("re:"):
+                yield key, term[3:]
+    for old in (raw.get("replace") or {}) if isinstance(raw.get("replace"), dict) else ():
+        if isinstance(old, str) and old.startswith("re:"):
+            yield "replace", old[3:]
+    params = raw.get("params") if isinstance(raw.get("params"), dict) else {}
+    for pattern in params.get("patterns") or () if isinstance(params.get("patterns"), list) else ():
+        if isinstance(pattern, str):
+            yield "params.patterns", pattern
+    stack = [("params", params)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str) and value.startswith("re:"):
+            yield where, value[3:]
+        elif isinstance(value, dict):
+            stack.extend((f"{where}.{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((where, v) for v in value)
+
+
+def _terms(spec) -> list:
+    if not isinstance(spec, dict):
+        return []
+    out = list(spec.get("any", [])) + list(spec.get("not", []))
+    for group in spec.get("all", []):
+        out.extend(group)
+    return out
