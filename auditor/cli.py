@@ -158,7 +158,7 @@ def _rule_errors(audited) -> dict[str, tuple[int, str]]:
 @contextlib.contextmanager
 def _progress(total: int):
     """A progress bar on stderr for a batch of many files when stderr is a terminal; else nothing."""
-    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+    if total < PROGRESS_MIN_FILES or sys.stderr is None or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
@@ -174,7 +174,7 @@ def _print_terminal(audited, failures, summary, verbose, width, color):
     from .render.summary import render_summary
     from .render.terminal import render_terminal
 
-    is_tty = sys.stdout.isatty()
+    is_tty = sys.stdout is not None and sys.stdout.isatty()   # None: started with stdout closed
     color = use_color(color, is_tty)
     width = width or (shutil.get_terminal_size().columns if is_tty else 100)
     if not summary:   # color=: click would strip the codes from a pipe even when colour was asked for

@@ -60,6 +60,10 @@ class AuditGroup(click.Group):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             say("错误：标准输出已关闭（管道的另一端提前退出），结果没有完整输出")
             ctx.exit(EXIT_ERROR)
+        except OSError as exc:   # the system said no while writing (a full disk, /dev/full): not our bug
+            where = f"{exc.filename}: " if exc.filename else ""
+            say(f"错误：{where}读写失败（{exc.strerror or exc}）")
+            ctx.exit(EXIT_ERROR)
         except MemoryError:
             say("错误：内存不足，审查中止（请拆分输入或减少 -j）")
             ctx.exit(EXIT_ERROR)

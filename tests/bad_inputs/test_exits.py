@@ -31,6 +31,14 @@ def test_every_format_prints_on_a_narrow_console(tmp_path, fmt, encoding):
     assert out.stdout.strip()
 
 
+@pytest.mark.parametrize("fmt", ["rich", "json"])
+@pytest.mark.parametrize("redirect, code, lines", [(">&-", (0, 1), 0), ("> /dev/full", (2,), 1), ("2>&-", (0, 1), 0)],
+                         ids=["stdout-closed", "disk-full", "stderr-closed"])
+def test_standard_streams_that_cannot_be_written(tmp_path, fmt, redirect, code, lines):
+    run_case(Case("streams", lambda f: [f"check {report(f)} -f {fmt} {redirect}"], code=code, lines=lines,
+                  process=True, shell=True), tmp_path)
+
+
 def test_an_undecodable_file_name_prints_in_every_format(tmp_path):
     name = os.fsdecode(b"\xb1\xa8\xb8\xe6\xff.txt")   # GBK bytes: not UTF-8
     (tmp_path / name).write_bytes(SEED_BYTES)

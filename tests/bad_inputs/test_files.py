@@ -146,6 +146,12 @@ def test_waivers(case, tmp_path):
     run_case(case, tmp_path)
 
 
+def test_a_rulebook_title_that_looks_like_markup_lists(tmp_path):
+    text = "id: mine\nversion: '1'\ntitle: '[/]标题[bold'\nextends: national\n"
+    run_case(Case("markup", lambda f: ["rules", "list", "--rulebook", write(f, "t.yaml", text)], code=(0,), lines=0),
+             tmp_path)
+
+
 OPTIONS = [
     Case("fail-under-nan", lambda f: ["check", report(f), "--fail-under", "nan"], name="--fail-under"),
     Case("fail-under-inf", lambda f: ["check", report(f), "--fail-under", "inf"], name="--fail-under"),

@@ -68,6 +68,8 @@ READING = [
     Case("name-with-escape-code", lambda f: ["check", "\x1b[31m红.txt"], name="\\x1b[31m红.txt"),
     Case("batch-fifo-among-reports", lambda f: _dir_with(f, lambda d: fifo(d, "pipe.txt")),
          code=(0, 1), name="pipe.txt", process=True),
+    Case("names-that-look-like-markup", lambda f: ["check", report(f, "a[bold]b.txt"), "[/]没有.txt", "--summary"],
+         code=(0, 1), name="[/]没有.txt"),
     Case("batch-folder-symlink-loop", lambda f: _dir_with(f, _walk_loop), code=(0, 1), lines=0),
     Case("previous-missing", lambda f: ["check", report(f), "--previous", "去年.txt"], name="去年.txt"),
     Case("previous-fifo", lambda f: ["check", report(f), "--previous", fifo(f, "p.txt")], name="p.txt",
