@@ -135,6 +135,7 @@ def _included_rules(data: dict, origin: str, base_dir, problems: Problems, bad: 
     rules that broke the schema (``bad`` indexes, already reported) are left out."""
     out = [RuleSource(r, origin, _rule_where(i, r)) for i, r in enumerate(_list(data.get("rules")))
            if i not in bad and isinstance(r, dict) and isinstance(r.get("id"), str)]
+    included: set[str] = set()
     for ref in _list(data.get("include")):
         if not isinstance(ref, str):
             continue
@@ -142,6 +143,10 @@ def _included_rules(data: dict, origin: str, base_dir, problems: Problems, bad: 
         if target is None or os.path.isabs(ref) or not _inside(base_dir, target):   # "..", symlinks, absolute
             problems.add(origin, "include", "include", f"include 只能引用规则集所在目录下的文件：{ref}")
             continue
+        if os.path.realpath(target) in included:   # also keeps a list of 100,000 repeats from costing minutes
+            problems.add(origin, "include", "include", f"同一个文件被 include 了多次：{ref}")
+            continue
+        included.add(os.path.realpath(target))
         if not target.exists():
             problems.add(origin, "include", "include", f"被 include 的文件不存在：{ref}")
             continue
