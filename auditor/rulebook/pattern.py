@@ -9,9 +9,10 @@ prefilters; ``bench/patterns.py`` measures both.
 
 Time is CPU time (what ``regex`` counts), charged to the rule that owns the pattern — the rule being
 compiled, or run, when the pattern was compiled — wherever the pattern runs, part detection
-included, and summed over one report (``per_report``). Once a rule has used its time, its patterns
-find nothing more in that report and ``owned_by(...).overrun`` names the pattern; the engine then
-reports that rule with status ``error`` (规则出错) and the rest of the audit goes on.
+included, and summed over one report (``per_report``; outside one, over one ``owned_by`` block, or
+else one call). Once a rule has used its time, its patterns find nothing more in that report and
+``owned_by(...).overrun`` names the pattern; the engine then reports that rule with status
+``error`` (规则出错) and the rest of the audit goes on.
 """
 from __future__ import annotations
 
@@ -39,7 +40,6 @@ class Clock:
 
 _CLOCK: ContextVar[Clock | None] = ContextVar("auditor_pattern_clock", default=None)
 _OWNER: ContextVar[str | None] = ContextVar("auditor_pattern_owner", default=None)
-_PROCESS_CLOCK = Clock()   # outside ``per_report`` (library calls, ``audit explain``): one clock per process
 
 
 class Pattern:
@@ -82,7 +82,7 @@ class Pattern:
         """
         if self.needle and self.needle not in text:   # a text without the pattern's fixed words cannot match
             return []
-        clock = _CLOCK.get() or _PROCESS_CLOCK
+        clock = _CLOCK.get() or Clock()   # outside any report or rule (a bare library call): this call alone
         used = clock.used.get(self._key, 0.0)
         if self._key in clock.overruns:
             return []
@@ -155,19 +155,24 @@ class owned_by:  # noqa: N801  used as a context manager, named for how it reads
     A plain class, not a generator: the engine enters one per rule per report.
     """
 
-    __slots__ = ("rule_id", "_token", "_clock", "_trips")
+    __slots__ = ("rule_id", "_token", "_clock", "_clock_token", "_trips")
 
     def __init__(self, rule_id: str):
         self.rule_id = rule_id
 
     def __enter__(self) -> "owned_by":
         self._token = _OWNER.set(self.rule_id)
-        self._clock = _CLOCK.get() or _PROCESS_CLOCK
+        self._clock, self._clock_token = _CLOCK.get(), None
+        if self._clock is None:   # run outside a report's audit: the rule gets its time for this block
+            self._clock = Clock()
+            self._clock_token = _CLOCK.set(self._clock)
         self._trips = self._clock.trips
         return self
 
     def __exit__(self, *exc) -> None:
         _OWNER.reset(self._token)
+        if self._clock_token is not None:
+            _CLOCK.reset(self._clock_token)
 
     @property
     def overrun(self) -> str | None:
