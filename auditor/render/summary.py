@@ -29,8 +29,8 @@ def render_summary(audited, failures, width: int = 100, color: bool = False) -> 
         if not a.is_report:
             verdict = Text("非年度报告", style="yellow")
         # Text, not str: rich reads a str as markup, and a file name or issuer may hold "[/]"
-        table.add_row(Text(a.path), Text(a.meta.issuer or "—"), str(a.meta.year or "—"), LEVEL.get(a.meta.level, a.meta.level),
-                      marks, f"{a.score:g}", verdict)
+        table.add_row(Text(a.path), Text(a.meta.issuer or "—"), str(a.meta.year or "—"),
+                      LEVEL.get(a.meta.level, a.meta.level), marks, f"{a.score:g}", verdict)
     for f in failures:
         table.add_row(Text(f.path), Text(f.message, style="red"), "", "", "", "", Text("已跳过", style="red"))
     console.print(table)

@@ -75,8 +75,8 @@ RULEBOOKS = [
     Case("include-dot-dot", _include("../elsewhere.yaml", _elsewhere), name="mine.yaml"),
     Case("include-symlink-out", _include("frag.yaml", _outside), name="mine.yaml"),
     Case("include-absolute", lambda f: _include(str(f / "elsewhere.yaml"), _elsewhere)(f), name="mine.yaml"),
-    Case("include-repeated", _include(", ".join(["frag.yaml"] * 20000), lambda f: write(f, "book/frag.yaml", "rules: []\n")),
-         name="mine.yaml"),
+    Case("include-repeated", _include(", ".join(["frag.yaml"] * 20000),
+                                      lambda f: write(f, "book/frag.yaml", "rules: []\n")), name="mine.yaml"),
     Case("include-fifo", _include("frag.yaml", lambda f: fifo(f / "book", "frag.yaml")), name="mine.yaml",
          process=True),
 ]
