@@ -21,8 +21,8 @@ from .test_rule_errors import SLOW, TRAP
 from ..conftest import ROOT
 
 
-@pytest.mark.parametrize("fmt", ["rich", *RENDERERS])
-@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+@pytest.mark.parametrize("fmt, encoding", [(fmt, "gbk") for fmt in ["rich", *RENDERERS]]
+                         + [("rich", "ascii"), ("markdown", "ascii"), ("rich", "latin-1")])
 def test_every_format_prints_on_a_narrow_console(tmp_path, fmt, encoding):
     """Chinese Windows pipes and redirections are GBK: symbols it lacks (✓ ↔ ✅) become ASCII, no crash."""
     out = run_case(Case("console", lambda f: ["check", report(f), "--summary", "-f", fmt] if fmt == "rich"
