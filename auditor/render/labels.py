@@ -7,7 +7,7 @@ PART_LABELS = {"measures": "一、主要举措和成效", "shortcomings": "二�
 SHORT_PART_LABELS = {"measures": "一 举措和成效", "shortcomings": "二 不足和原因", "leadership": "三 第一责任人履职",
                      "plans": "四 下一年度安排", "other": "五 其他情况"}
 PART_STATUS = {"present": "已具备", "weak": "单薄", "missing": "缺失"}
-CHECK_STATUS = {"pass": "符合", "partial": "部分", "fail": "缺失", "skip": "不适用"}
+CHECK_STATUS = {"pass": "符合", "partial": "部分", "fail": "缺失", "skip": "不适用", "error": "规则出错"}
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 LEVEL = {"government": "区县及以上政府", "department": "政府部门", "township": "乡镇（街道）", "unknown": "未识别"}
 KIND = {"part": "结构", "item": "事项", "quality": "质量", "format": "格式"}

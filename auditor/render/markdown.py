@@ -15,7 +15,7 @@ from .rows import check_rows, gap_rows, header, part_rows, summary_rows
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]|~$#!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", "waived": "💤",
+_STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", "waived": "💤", "error": "⛔",
                 "present": "✅", "weak": "🟡", "missing": "❌"}
 
 

@@ -24,7 +24,7 @@ def _display(text: str) -> str:
 
 
 _PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red"}
-_CHECK_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim"}
+_CHECK_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim", "error": "bold red"}
 _SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
