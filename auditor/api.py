@@ -11,6 +11,7 @@ from .models import AuditResult, DocumentKind, Evidence, Meta, Result
 from .read import Source, read_path
 from .rulebook.loader import load_rulebook
 from .rulebook.model import Rulebook
+from .rulebook.pattern import timed_per_report
 from .scoring import gate, score
 from .text.kind import REPORT, describe, recognise_kind
 from .text.meta import extract_meta
@@ -41,6 +42,7 @@ def build_context(text: str, rulebook: Rulebook, year: int | None = None, level:
                    level or meta.level, origin=rows.origin)
 
 
+@timed_per_report   # every rule gets its full time for matching on each report
 def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<text>", sha256: str = "",
                year: int | None = None, level: str | None = None, previous: str | None = None,
                pages: tuple[int, ...] | None = None, fail_level: str = "error",

@@ -1,7 +1,11 @@
-"""The ``audit`` command: parse options, wire the pipeline, print, exit (0 pass · 1 gate failed · 2 error)."""
+"""The ``audit`` command: parse options, wire the pipeline, print, exit.
+
+How a run ends — exit codes, one-line errors, Ctrl-C, console encodings — is in ``cli_group``.
+"""
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shutil
 import sys
@@ -10,36 +14,21 @@ import click
 
 from . import __version__
 from .batch import Failure, audit_many, collect_paths
+from .cli_group import EXIT_ERROR, EXIT_GATE, EXIT_PASS, AuditGroup, say
 from .cli_messages import install as install_chinese_messages, localize_usage
 from .config import resolve_settings
-from .errors import AuditorError
+from .files import vet
 from .gatekeeping import build_policy, unused_waivers
 from .locations import ci_root, with_repo_paths
 from .models import LEVELS
-from .output import write_atomic
+from .output import check_outputs, write_outputs
 from .render import REPO_PATH_FORMATS, RENDERERS
 from .rulebook.loader import load_rulebook
 
 install_chinese_messages()
-EXIT_PASS, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 FORMATS = ("rich", *RENDERERS)
 DOCUMENT_FORMATS = ("docx",)   # -o only: the audited document itself, with the review as Word comments
 PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
-
-
-class AuditGroup(click.Group):
-    """Turns ``AuditorError`` and usage errors into one line on stderr and exit code 2, never a traceback."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except AuditorError as exc:
-            click.echo(f"audit: 错误：{exc}", err=True)
-            ctx.exit(EXIT_ERROR)
-        except click.UsageError as exc:   # click's own format is four lines (usage, hint, blank, error)
-            where = exc.ctx.command_path if exc.ctx else "audit"
-            click.echo(f"audit: 用法错误：{exc.format_message()}（查看用法：{where} -h）", err=True)
-            ctx.exit(EXIT_ERROR)
 
 
 @click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -61,7 +50,8 @@ def main():
       audit check 报告.docx -o docx:审查.docx   审查意见写成 Word 批注
       audit serve                      启动本地网页：上传报告、看结果、下载带批注的文档
 
-    退出码：0 通过；1 未通过（错误级检查不符合，或得分低于 --fail-under）；2 用法错误、文件无法读取或规则集有误。
+    退出码：0 通过；1 未通过（错误级检查不符合，或得分低于 --fail-under）；2 用法错误、文件无法读取、
+    规则集或配置有误（含规则运行超时）、内部错误；130 被 Ctrl-C 中断（SIGTERM 为 143）。
     """
 
 
@@ -77,6 +67,27 @@ def _output_spec(ctx, param, values):
     return specs
 
 
+def _not_blank(ctx, param, value):
+    """An option given as an empty string is a mistake, as it is in a configuration file."""
+    if isinstance(value, str) and not value.strip():
+        raise click.BadParameter("不能为空")
+    return value
+
+
+def _percent(ctx, param, value):
+    if value is not None and not math.isfinite(value):   # FloatRange lets nan through
+        raise click.BadParameter(f"应为 0–100 之间的数（收到 {value!r}）")
+    return value
+
+
+def _selectors(ctx, param, values):
+    """``--select a,b --select c`` → ("a", "b", "c"); an empty entry is refused, as in a config file."""
+    out = tuple(v.strip() for value in values for v in value.split(","))
+    if any(not v for v in out):
+        raise click.BadParameter("检查项编号或前缀不能为空（例如 --select part.order,numbering.）")
+    return out
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
@@ -84,16 +95,19 @@ def _output_spec(ctx, param, values):
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
               help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml；"
                    "-o docx:审查.docx 写出带审查批注的 Word 文档（一份报告时）。")
-@click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集：内置名称或 YAML 路径（默认 national）。")
+@click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", callback=_not_blank,
+              help="规则集：内置名称或 YAML 路径（默认 national）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="报告年度（默认从标题和正文识别）。")
 @click.option("--level", type=click.Choice(LEVELS), help="报告主体层级（默认从标题识别）。")
-@click.option("--previous", type=click.Path(dir_okay=False), help="上一年度的报告，用于连续性检查。")
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="得分低于此值即判为未通过（默认 0）。")
+@click.option("--previous", type=click.Path(dir_okay=False), callback=_not_blank, help="上一年度的报告，用于连续性检查。")
+@click.option("--fail-under", type=click.FloatRange(0, 100), callback=_percent, help="得分低于此值即判为未通过（默认 0）。")
 @click.option("--fail-level", type=click.Choice(["error", "warning"]),
               help="该级别及以上的检查不符合即判为未通过（默认 error）。")
-@click.option("--select", multiple=True, metavar="ID[,ID]", help="只审查这些检查项：编号或前缀（如 numbering.），可多次使用。")
-@click.option("--ignore", multiple=True, metavar="ID[,ID]", help="不审查这些检查项：编号或前缀，可多次使用。")
-@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False), help="豁免文件（YAML，见 README）。")
+@click.option("--select", multiple=True, metavar="ID[,ID]", callback=_selectors,
+              help="只审查这些检查项：编号或前缀（如 numbering.），可多次使用。")
+@click.option("--ignore", multiple=True, metavar="ID[,ID]", callback=_selectors, help="不审查这些检查项：编号或前缀，可多次使用。")
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False), callback=_not_blank,
+              help="豁免文件（YAML，见 README）。")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
               help="配置文件（默认从报告所在目录向上查找 .audit.yaml 或 pyproject.toml 的 [tool.audit]）。")
 @click.option("--summary", is_flag=True, help="批量审查时只打印汇总表。")
@@ -101,7 +115,8 @@ def _output_spec(ctx, param, values):
 @click.option("-v", "--verbose", is_flag=True, help="列出全部检查项（含符合和不适用的）及其全部证据。")
 @click.option("-q", "--quiet", is_flag=True, help="只列出使门禁失败的问题（通过时不输出），供 pre-commit 使用。")
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
-@click.option("--color/--no-color", default=None, help="是否使用颜色（默认仅在终端中使用）。")
+@click.option("--color/--no-color", default=None,
+              help="是否使用颜色（默认：设置了 NO_COLOR 则不用，设置了 FORCE_COLOR 则用，否则仅在终端中使用）。")
 @click.option("--root", "--sarif-root", "repo_root", type=click.Path(exists=True, file_okay=False),
               help="sarif/github/gitlab/rdjson 中文件路径的基准目录（默认：当前目录所在 Git 仓库的根目录）。")
 @click.option("--junit-failures", type=click.Choice(["gate", "gaps"]), default="gate", show_default=True,
@@ -111,7 +126,7 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
-        "select": _split(select), "ignore": _split(ignore), "waivers": waivers_path}, config_path)
+        "select": select, "ignore": ignore, "waivers": waivers_path}, config_path)
     rulebook = load_rulebook(settings.rulebook)
     policy = build_policy(settings, rulebook)
     files = collect_paths(list(paths))
@@ -120,27 +135,32 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     options = {"year": settings.year, "level": settings.level, "fail_level": settings.fail_level,
                "fail_under": settings.fail_under}
     if previous:
+        vet(previous, "上一年度报告")   # once, before the audit, not once per report
         options["previous_path"] = previous
+    inputs = [*files, previous, settings.waivers, settings.file, *rulebook.sources]
+    check_outputs([path for _, path in outputs], [p for p in inputs if p])
     with _progress(len(files)) as advance:
         items = audit_many(files, rulebook, settings.rulebook, options, workers, advance, policy)
     audited = [i for i in items if not isinstance(i, Failure)]
     failures = [i for i in items if isinstance(i, Failure)]
     for failure in failures:
-        click.echo(f"audit: 错误：{failure.message}", err=True)
+        say(f"错误：{failure.message}")
     for waiver in unused_waivers(policy, audited):
-        click.echo(f"audit: 提示：{waiver.where} 的豁免（{waiver.check}）没有用上：没有对应的不符合项，可以删除", err=True)
+        say(f"提示：{waiver.where} 的豁免（{waiver.check}）没有用上：没有对应的不符合项，可以删除")
+    broken = _rule_errors(audited)
+    for rule_id, (count, message) in broken.items():
+        say(f"错误：规则 {rule_id} 在 {count} 份报告上未能完成（记为“规则出错”）：{message}")
     if not audited:   # nothing to report: leave no output files behind
         sys.exit(EXIT_ERROR)
     root = ci_root(repo_root)
-    for fmt_name, path in outputs:
-        if fmt_name == "docx":
-            write_atomic(path, _review_docx(audited[0]))
-        else:
-            write_atomic(path, _render(fmt_name, audited, rulebook, failures, root, junit_failures))
+    write_outputs([(path, _review_docx(audited[0]) if name == "docx"
+                          else _render(name, audited, rulebook, failures, root, junit_failures)) for name, path in outputs])
     if fmt == "rich":
         _print_terminal(audited, failures, summary, verbose, width, color, quiet)
     else:
         click.echo(_render(fmt, audited, rulebook, failures, root, junit_failures), nl=False)
+    if broken:   # a rulebook problem found while running: the reports were not fully checked
+        sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PASS if all(a.passed for a in audited) else EXIT_GATE)
 
 
@@ -167,15 +187,19 @@ def _review_docx(result) -> bytes:
     return render_docx_review(result, source.text, original)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """``--select a,b --select c`` → ("a", "b", "c")."""
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+def _rule_errors(audited) -> dict[str, tuple[int, str]]:
+    """Rules that could not run (status ``error``) → (number of reports, the first message)."""
+    found: dict[str, tuple[int, str]] = {}
+    for result in (r for a in audited for r in a.results if r.status == "error"):
+        count, message = found.get(result.rule_id, (0, result.message))
+        found[result.rule_id] = (count + 1, message)
+    return found
 
 
 @contextlib.contextmanager
 def _progress(total: int):
     """A progress bar on stderr for a batch of many files when stderr is a terminal; else nothing."""
-    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+    if total < PROGRESS_MIN_FILES or sys.stderr is None or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
@@ -191,15 +215,28 @@ def _print_terminal(audited, failures, summary, verbose, width, color, quiet):
     from .render.summary import render_summary
     from .render.terminal import render_terminal
 
-    is_tty = sys.stdout.isatty()
-    color = is_tty and not os.environ.get("NO_COLOR") if color is None else color
+    is_tty = sys.stdout is not None and sys.stdout.isatty()   # None: started with stdout closed
+    color = use_color(color, is_tty)
     # COLUMNS is honoured when piped too (shutil reads it first); 100 when nothing says otherwise.
     width = width or shutil.get_terminal_size((100, 24)).columns
-    if not summary:
+    if not summary:   # color=: click would strip the codes from a pipe even when colour was asked for
         for result in audited:
-            click.echo(render_terminal(result, width, color, verbose, quiet), nl=False)
+            click.echo(render_terminal(result, width, color, verbose, quiet), nl=False, color=color)
     if (len(audited) + len(failures) > 1 or summary) and not quiet:
-        click.echo(render_summary(audited, failures, width, color), nl=False)
+        click.echo(render_summary(audited, failures, width, color), nl=False, color=color)
+
+
+def use_color(flag: bool | None, is_tty: bool, environ=os.environ) -> bool:
+    """``--color``/``--no-color`` first; then ``NO_COLOR`` (no-color.org) and ``FORCE_COLOR``
+    (force-color.org), each counting when set and not empty, ``NO_COLOR`` winning; then a terminal
+    that is not ``TERM=dumb``."""
+    if flag is not None:
+        return flag
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return is_tty and environ.get("TERM") != "dumb"
 
 
 from .cli_config import config  # noqa: E402

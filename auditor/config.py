@@ -7,14 +7,20 @@ it falls back to the same search from the working directory. All inputs of one r
 the same file, or all to none — a run applies one configuration — otherwise it is an error. Values
 given on the command line override the file; the file overrides the defaults. Relative paths in the
 file (``rulebook``, ``waivers``) are relative to the file's folder.
+
+A ``pyproject.toml`` met on the walk is someone else's file unless it has ``[tool.audit]``: one
+that cannot be read or parsed (too large, not UTF-8, broken or deeply nested TOML, ``tool = 5``)
+is passed over, unless its text visibly declares ``[tool.audit]`` — then the problem is reported.
 """
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AuditorError
+from .errors import AuditorError, InputError
+from .files import MAX_DATA_BYTES, read_limited, vet
 from .yaml_file import read_yaml
 from .models import LEVELS
 
@@ -22,6 +28,7 @@ CONFIG_NAME = ".audit.yaml"
 DEFAULTS: dict = {"rulebook": "national", "level": None, "year": None, "fail_under": 0.0, "fail_level": "error",
                   "select": (), "ignore": (), "waivers": None}
 DEFAULT_LABEL, CLI_LABEL = "默认", "命令行"
+_DECLARES_AUDIT = re.compile(rb"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*\.[ \t]*audit[ \t]*[.=])", re.M)
 
 
 class ConfigError(AuditorError):
@@ -68,7 +75,10 @@ def resolve_settings(paths: list[str], overrides: dict, config_path: str | None 
 
 def discover(paths: list[str], cwd: str | None = None) -> Path | None:
     """The one configuration file governing ``paths`` (see the module docstring), or ``None``."""
-    cwd = cwd or os.getcwd()
+    try:
+        cwd = cwd or os.getcwd()
+    except OSError:
+        raise ConfigError("当前工作目录已不存在，无法查找配置文件（请换到存在的目录，或用 --config 指定）") from None
     starts = {_start_dir(p, cwd) for p in paths} or {Path(cwd)}
     found = {find_config(start) or find_config(Path(cwd)) for start in sorted(starts)}
     if len(found) > 1:
@@ -81,10 +91,10 @@ def find_config(start: Path) -> Path | None:
     """Walk up from ``start``: the first ``.audit.yaml`` or ``pyproject.toml`` with ``[tool.audit]``."""
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_NAME
-        if candidate.is_file():
+        if os.path.exists(candidate) and not os.path.isdir(candidate):   # ours by name: read (and vetted) later
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _load_pyproject(pyproject) is not None:
+        if os.path.exists(pyproject) and _load_pyproject(pyproject, discovering=True) is not None:
             return pyproject
     return None
 
@@ -106,8 +116,11 @@ def read_config(path: Path) -> dict:
 def _start_dir(path: str, cwd: str) -> Path:
     if path == "-":
         return Path(cwd)
-    full = Path(cwd, path).resolve()
-    return full if full.is_dir() else full.parent
+    try:
+        full = Path(os.path.realpath(os.path.join(cwd, path)))
+    except (OSError, ValueError, RuntimeError):   # unresolvable: the input itself will be refused later
+        return Path(cwd)
+    return full if os.path.isdir(full) else full.parent
 
 
 def _label(path: Path) -> str:
@@ -123,19 +136,29 @@ def _load_yaml(path: Path) -> dict:
     return data
 
 
-def _load_pyproject(path: Path) -> dict | None:
-    """The ``[tool.audit]`` table, or ``None`` when the file has none."""
+def _load_pyproject(path: Path, discovering: bool = False) -> dict | None:
+    """The ``[tool.audit]`` table, or ``None`` when the file has none (see the module docstring)."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取（{exc}）") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML 语法错误（{exc}）") from None
-    table = data.get("tool", {}).get("audit")
+        raw = read_limited(str(path), MAX_DATA_BYTES, "pyproject.toml")
+    except InputError as exc:
+        if discovering:
+            return None
+        raise ConfigError(str(exc)) from None
+    if discovering and b"audit" not in raw:   # most pyproject.toml files on the way up are not ours
+        return None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
+        if discovering and not _DECLARES_AUDIT.search(raw):
+            return None
+        reason = "嵌套过深" if isinstance(exc, RecursionError) else str(exc).splitlines()[0] if str(exc) else "格式错误"
+        raise ConfigError(f"{path}: 无法读取 TOML（{reason}）") from None
+    tool = data.get("tool")
+    table = tool.get("audit") if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.audit] 必须是表")
     return table
@@ -186,10 +209,12 @@ def _ids(value, path, key):
 def _waivers(value, path, key):
     if not isinstance(value, str) or not value.strip():
         raise _bad(path, key, "应为豁免文件的路径")
-    target = (path.parent / value).resolve()
-    if not target.is_file():
-        raise _bad(path, key, f"豁免文件不存在：{target}")
-    return str(target)
+    target = os.path.abspath(path.parent / value)
+    try:
+        vet(target, "豁免文件")
+    except InputError as exc:
+        raise _bad(path, key, str(exc)) from None
+    return target
 
 
 _VALIDATORS = {"rulebook": _rulebook, "level": _level, "year": _year, "fail_under": _fail_under,

@@ -1,5 +1,12 @@
-"""Run every rule of a rulebook against one parsed report: one ``Result`` per rule, passes included."""
+"""Run every rule of a rulebook against one parsed report: one ``Result`` per rule, passes included.
+
+A rule that cannot finish — its patterns ran out of time (``rulebook.pattern``) or its check raised,
+e.g. on a custom rulebook's ``params`` of the wrong type — gets status ``error`` (规则出错) with the
+reason, and the other rules run as usual. ``AUDITOR_DEBUG=1`` lets such an exception through instead.
+"""
 from __future__ import annotations
+
+import os
 
 from .checks.context import Context
 from .checks.items import check_conditional, check_forbid, check_item, check_substitute
@@ -8,6 +15,7 @@ from .checks.quality import QUALITY_CHECKS
 from .checks.structure import check_order, check_part
 from .models import Result
 from .rulebook.model import Rule, Rulebook
+from .rulebook.pattern import RULE_SECONDS, owned_by
 
 _BY_TYPE = {
     "part": check_part,
@@ -34,7 +42,17 @@ def run_rules(ctx: Context, rulebook: Rulebook) -> tuple[Result, ...]:
     (a partial result takes the rule's ``partial_severity`` where one is set)."""
     results = []
     for rule in rulebook.rules:
-        outcome = run_rule(rule, ctx)
+        with owned_by(rule.id) as watch:
+            try:
+                outcome = run_rule(rule, ctx)
+            except Exception as exc:  # noqa: BLE001  e.g. a rulebook's params of the wrong type: this rule only
+                if os.environ.get("AUDITOR_DEBUG"):
+                    raise
+                outcome = Outcome("error", f"规则无法运行（{type(exc).__name__}: {exc}），本项未能审查（规则出错）；"
+                                           "请检查该规则的参数（audit rules lint）")
+        if watch.overrun:   # the verdict would rest on a search cut short: say so, never pass or fail
+            outcome = Outcome("error", f"检索式 {watch.overrun!r} 在本报告上累计运行超过 {RULE_SECONDS:g} 秒，已停止，"
+                                       "本项未能审查（规则出错）；请简化该正则（audit rules lint 可检查规则集）")
         results.append(Result(
             rule_id=rule.id, kind=rule.kind, part=rule.part, status=outcome.status,
             severity=rule.severity_of(outcome.status), title=rule.title, message=outcome.message, basis=rule.basis,

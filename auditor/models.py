@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PART_IDS = ("measures", "shortcomings", "leadership", "plans", "other")
-STATUSES = ("pass", "partial", "fail", "skip")
+STATUSES = ("pass", "partial", "fail", "skip", "error")   # error: the rule could not run (规则出错)
 SEVERITIES = ("error", "warning", "info")
 LEVELS = ("government", "department", "township")
 # Document kinds (see auditor/text/kind.py): only "report" is audited item by item.
@@ -99,7 +99,7 @@ class Result:
     rule_id: str
     kind: str               # part | item | quality | format
     part: str | None
-    status: str             # pass | partial | fail | skip
+    status: str             # pass | partial | fail | skip | error
     severity: str
     title: str
     message: str

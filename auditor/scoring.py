@@ -8,10 +8,10 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def score(results: tuple[Result, ...], weights: dict[str, float]) -> float:
-    """Weighted share of credit over the rules that applied (skips and waivers excluded), 0–100."""
+    """Weighted share of credit over the rules that applied (skips, rule errors and waivers excluded), 0–100."""
     total = earned = 0.0
     for r in results:
-        if r.status == "skip" or r.waived:
+        if r.status in ("skip", "error") or r.waived:
             continue
         w = weights.get(r.rule_id, 1.0)
         total += w
@@ -20,8 +20,9 @@ def score(results: tuple[Result, ...], weights: dict[str, float]) -> float:
 
 
 def gate(results: tuple[Result, ...], value: float, fail_level: str = "error", fail_under: float = 0.0) -> bool:
-    """True when no unwaived check at or above ``fail_level`` failed and the score is high enough."""
-    if any(blocks(r, fail_level) for r in results):
+    """True when no unwaived check at or above ``fail_level`` failed, no rule errored (规则出错: the
+    report could not be fully checked, so it cannot pass) and the score is high enough."""
+    if any(r.status == "error" or blocks(r, fail_level) for r in results):
         return False
     return value >= fail_under
 

@@ -12,6 +12,9 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 # Tests must not depend on (or write to) the user's cache.
 os.environ.setdefault("AUDITOR_NO_CACHE", "1")
+# Unexpected exceptions raise with their traceback instead of becoming one line (or a 规则出错 result);
+# the tests of that last line of defence unset it.
+os.environ.setdefault("AUDITOR_DEBUG", "1")
 
 # Property tests: a few seconds in CI; HYPOTHESIS_PROFILE=thorough for a long local run.
 from hypothesis import HealthCheck, settings  # noqa: E402

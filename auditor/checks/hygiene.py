@@ -6,10 +6,9 @@ residue found in the original lines (e.g. "MERGEFORMAT", "PAGEREF _Toc…", "&nb
 """
 from __future__ import annotations
 
-import re
-
 from ..models import Evidence
 from ..rulebook.model import Rule
+from ..rulebook.pattern import compile_pattern
 from ..text.normalize import RESIDUE
 from .context import Context
 from .outcome import Outcome
@@ -17,8 +16,8 @@ from .outcome import Outcome
 _QUOTE = 24
 
 
-def _extra(rule: Rule) -> list[re.Pattern]:
-    return [re.compile(p) for p in rule.params.get("patterns", ())]
+def _extra(rule: Rule) -> list:
+    return [compile_pattern(p) for p in rule.params.get("patterns", ())]   # time-bounded: they come from a rulebook
 
 
 def find_artifacts(rule: Rule, lines) -> list[tuple[int, str, int]]:

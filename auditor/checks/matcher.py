@@ -5,11 +5,11 @@ dictionary would split it. Exclusions (``not``) are checked within the same sent
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..rulebook.pattern import Pattern, compile_pattern
 from ..text.normalize import Paragraph, TextView, fold
 
 _SENTENCE_END = "。!?！？;；\n"
@@ -22,7 +22,7 @@ class Term:
 
     source: str
     literal: str | None
-    regex: "re.Pattern[str] | None"
+    regex: "Pattern | None"
 
     def spans(self, text: str, limit: int = MAX_HITS_PER_TERM):
         """Yield (start, end) of up to ``limit`` occurrences in ``text``."""
@@ -35,19 +35,14 @@ class Term:
                 yield pos, pos + len(self.literal)
                 count += 1
                 pos = text.find(self.literal, pos + len(self.literal))
-        else:
-            for m in self.regex.finditer(text):
-                if m.end() > m.start():
-                    yield m.span()
-                    count += 1
-                    if count >= limit:
-                        return
+        else:   # a rulebook regex, bounded in time (auditor.rulebook.pattern)
+            yield from self.regex.spans(text, limit)
 
 
 def compile_term(source: str) -> Term:
     """``re:`` prefix → regex (compiled as written); otherwise a literal folded like the report."""
     if source.startswith("re:"):
-        return Term(source, None, re.compile(source[3:]))
+        return Term(source, None, compile_pattern(source[3:]))
     return Term(source, fold(source), None)
 
 

@@ -1,14 +1,15 @@
 """Bytes → text: pick a reader by content and suffix, always returning a ``Source``."""
 from __future__ import annotations
 
+import codecs
 import hashlib
-import os
 import re
 import sys
 from dataclasses import dataclass
 
 from ..errors import InputError
 from ..suppressions import blank_comment_directives, find_comment_directives
+from ..files import read_limited
 from .encoding import decode_text
 
 # Documented in the README ("Limits"). Real reports are 5–50 KB; at 10 MB even the heaviest run (a 10 MB
@@ -38,26 +39,23 @@ class Source:
 
 
 def read_path(path: str) -> Source:
-    """Read one report from ``path`` (``-`` is standard input) without modifying it."""
+    """Read one report from ``path`` (``-`` is standard input) without modifying it.
+
+    Only a regular file (or standard input) of at most ``MAX_INPUT_BYTES`` is read; anything else
+    raises ``InputError`` before reading (see ``auditor.files``).
+    """
+    too_big = "请拆分后分别审查"
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        if sys.stdin is None:   # started with standard input closed (<&-)
+            raise InputError("<stdin>", "标准输入已关闭，没有可读的内容", "请用文件路径代替 -")
+        try:
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            raise InputError("<stdin>", f"无法读取标准输入（{getattr(exc, 'strerror', None) or exc}）") from None
         if len(data) > MAX_INPUT_BYTES:
-            raise InputError("<stdin>", f"输入过大（超过 {MAX_INPUT_BYTES // (1024 * 1024)} MB）", "请拆分后分别审查")
+            raise InputError("<stdin>", f"输入过大（超过 {MAX_INPUT_BYTES // (1024 * 1024)} MB）", too_big)
         return read_bytes(data, "<stdin>")
-    if not os.path.exists(path):
-        raise InputError(path, "文件不存在", "请检查路径")
-    if os.path.isdir(path):
-        raise InputError(path, "这是一个目录，不是文件")
-    size = os.path.getsize(path)
-    if size > MAX_INPUT_BYTES:
-        raise InputError(path, f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_INPUT_BYTES // (1024 * 1024)} MB）",
-                         "请拆分后分别审查")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise InputError(path, f"无法读取：{exc.strerror or exc}") from None
-    return read_bytes(data, path)
+    return read_bytes(read_limited(path, MAX_INPUT_BYTES, "文件", too_big), path)
 
 
 def read_bytes(data: bytes, path: str) -> Source:
@@ -83,7 +81,7 @@ def read_bytes(data: bytes, path: str) -> Source:
         text, notes = read_docx(data, path)
         return Source(path, text, digest, "docx", notes=notes, directives=read_comment_directives(data))
     declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
-    text, encoding, notes = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
+    text, encoding, notes = decode_text(data, path, _document_codec(declared.group(1).decode("ascii")) if declared else None)
     if lower.endswith((".html", ".htm")) or _looks_like_html(text):
         from .html import read_html
         return Source(path, read_html(text, path), digest, "html", encoding=encoding, notes=notes)
@@ -93,6 +91,22 @@ def read_bytes(data: bytes, path: str) -> Source:
         return Source(path, read_markdown(text), digest, "md", encoding=encoding, notes=notes, directives=directives)
     return Source(path, blank_comment_directives(text) if directives else text, digest, "txt", encoding=encoding,
                   notes=notes, directives=directives)
+
+
+def _document_codec(label: str) -> str | None:
+    """A declared charset that names a text encoding of documents, else None: like a browser, an unknown
+    or unsuitable label (``base64``, ``rot13``, ``unicode_escape``, ``undefined``) is ignored, not obeyed."""
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_CODECS:
+        return None
+    return label
+
+
+_NOT_DOCUMENT_CODECS = {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "mbcs",
+                        "oem", "charmap"}
 
 
 def _looks_like_html(text: str) -> bool:

@@ -74,10 +74,11 @@ def _suite(audit: AuditResult, rulebook: Rulebook, every_gap: bool) -> ET.Elemen
     for case in cases:
         suite.append(case)
     counts = {"failures": sum(1 for c in cases if c.find("failure") is not None),
+              "errors": sum(1 for c in cases if c.find("error") is not None),
               "skipped": sum(1 for c in cases if c.find("skipped") is not None)}
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(counts["failures"]))
-    suite.set("errors", "0")
+    suite.set("errors", str(counts["errors"]))
     suite.set("skipped", str(counts["skipped"]))
     suite.set("time", "0")
     return suite
@@ -90,6 +91,8 @@ def _case(r: Result, path: str, is_failure: bool) -> ET.Element:
         case.append(_element("skipped", message=f"已豁免：{r.waived}"))
     elif r.status == "skip":
         case.append(_element("skipped", message=r.message))
+    elif r.status == "error":   # the rule could not run on this report (规则出错): a JUnit error, not a failure
+        case.append(_element("error", message=r.message, type="rule_error"))
     elif r.status in ("fail", "partial"):
         label = f"[{SEVERITY[r.severity]}·{status_label(r.status, r.kind)}] "
         if is_failure:

@@ -16,7 +16,7 @@ from .rows import check_rows, checklist, finding_groups, header, part_rows, seve
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]|~$#!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", "waived": "💤",
+_STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", "waived": "💤", "error": "⛔",
                 "present": "✅", "weak": "🟡", "missing": "❌"}
 
 

@@ -82,7 +82,7 @@ def render_rules_table(rulebook: Rulebook, width: int = 100) -> str:
     width = max(60, width)
     wide = width >= WIDE
     console = Console(file=io.StringIO(), width=width, no_color=True, highlight=False)
-    table = Table(title=f"{rulebook.title}（{rulebook.id} {rulebook.version}，{len(rulebook.rules)} 条）",
+    table = Table(title=Text(f"{rulebook.title}（{rulebook.id} {rulebook.version}，{len(rulebook.rules)} 条）"),
                   title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
     table.add_column("编号 · 名称 · 依据", ratio=1, overflow="fold")
     if wide:

@@ -16,6 +16,7 @@ which is where code scanning looks for them. Each rule's ``helpUri`` is its entr
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from urllib.parse import quote
 
@@ -41,6 +42,8 @@ def render_sarif(results: list[AuditResult], rulebook: Rulebook, failures=()) ->
         for r in audit.results:
             if r.status in ("fail", "partial"):
                 out_results.append(_result(r, audit, index))
+            elif r.status == "error":   # the rule could not run (规则出错): a tool problem, not a finding
+                notifications.append(_notification(audit.path, "error", f"{r.rule_id}: {r.message}"))
     for failure in failures:
         notifications.append(_notification(failure.path, "error", failure.message))
     run = {
@@ -50,7 +53,8 @@ def render_sarif(results: list[AuditResult], rulebook: Rulebook, failures=()) ->
             "rules": [_rule(rule) for rule in rulebook.rules],
             "properties": {"rulebook": {"id": rulebook.id, "version": rulebook.version}},
         }},
-        "invocations": [{"executionSuccessful": not failures, "toolExecutionNotifications": notifications}],
+        "invocations": [{"executionSuccessful": not failures and not _rule_errors(results),
+                         "toolExecutionNotifications": notifications}],
         "artifacts": [{"location": _artifact_location(a.path), "hashes": {"sha-256": a.sha256}}
                       for a in results if a.sha256],
         "results": out_results,
@@ -60,6 +64,10 @@ def render_sarif(results: list[AuditResult], rulebook: Rulebook, failures=()) ->
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule_errors(results: list[AuditResult]) -> bool:
+    return any(r.status == "error" for a in results for r in a.results)
 
 
 def _rule(rule: Rule) -> dict:
@@ -135,8 +143,10 @@ def _location(audit: AuditResult, line: int, snippet: str | None) -> dict:
 
 def _artifact_location(path: str) -> dict:
     """A relative path stays relative to the checkout (``%SRCROOT%``); an absolute one becomes file://."""
-    posix = path.replace("\\", "/")
-    if posix.startswith("/"):
+    # The name's own bytes, even those that are not UTF-8; only Windows separates folders with "\\"
+    # (elsewhere it is a character a file name may hold).
+    posix = os.fsencode(path.replace(os.sep, "/"))
+    if posix.startswith(b"/"):
         return {"uri": "file://" + quote(posixpath.normpath(posix))}
     return {"uri": quote(posixpath.normpath(posix)), "uriBaseId": "%SRCROOT%"}
 

@@ -28,9 +28,10 @@ def render_summary(audited, failures, width: int = 100, color: bool = False) -> 
         verdict = Text("通过", style="green") if a.passed else Text("未通过", style="red")
         if not a.is_report:
             verdict = Text("非年度报告", style="yellow")
-        table.add_row(a.path, a.meta.issuer or "—", str(a.meta.year or "—"), LEVEL.get(a.meta.level, a.meta.level),
-                      marks, f"{a.score:g}", verdict)
+        # Text, not str: rich reads a str as markup, and a file name or issuer may hold "[/]"
+        table.add_row(Text(a.path), Text(a.meta.issuer or "—"), str(a.meta.year or "—"),
+                      LEVEL.get(a.meta.level, a.meta.level), marks, f"{a.score:g}", verdict)
     for f in failures:
-        table.add_row(f.path, Text(f.message, style="red"), "", "", "", "", Text("已跳过", style="red"))
+        table.add_row(Text(f.path), Text(f.message, style="red"), "", "", "", "", Text("已跳过", style="red"))
     console.print(table)
     return console.file.getvalue()

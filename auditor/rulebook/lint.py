@@ -6,7 +6,9 @@ schema cannot express are added. Each problem has a stable ``code`` (tests compa
 wording) and a severity: any ``error`` makes the rulebook unfit for use (exit code 2).
 
 Codes: yaml, schema, unknown-key, file, include, extends, duplicate-id, unknown-id, regex-compile,
-regex-boundary, regex-nested, unknown-part, duplicate-part, no-basis, no-examples, example,
+regex-boundary, regex-nested, regex-timeout (a pattern ran out of its time on the rule's own examples),
+example-error (the rule's check raised on its own examples),
+unknown-part, duplicate-part, no-basis, no-examples, example,
 unconfirmed-error, unknown-check, bad-years, no-probe (warning), no-source (warning),
 no-suggestion (warning), duplicate-term (warning), no-severity-reason (warning), partial-severity.
 """
@@ -16,6 +18,7 @@ from ..checks.context import PART_NAMES
 from .examples import NoProbe, probes_defined, recognises
 from .loader import RuleSource, inspect_rulebook
 from .model import Rule, Rulebook
+from .pattern import RULE_SECONDS, owned_by, per_report
 from .problems import Problem, Problems
 
 _SCOPES = ("document", "work")
@@ -114,9 +117,17 @@ def _check_examples(rule: Rule, src: RuleSource, part_rules: list[Rule], problem
     for expected, texts in ((True, rule.examples_match), (False, rule.examples_no_match)):
         for text in texts:
             try:
-                got = recognises(rule, text, part_rules)
+                with per_report(), owned_by(rule.id) as watch:   # each example is a report of its own
+                    got = recognises(rule, text, part_rules)
             except NoProbe:
                 add("no-probe", f"质量检查 {rule.check} 没有示例探针（QUALITY_PROBES），示例无法运行", "warning")
+                return
+            except Exception as exc:  # noqa: BLE001  e.g. params of the wrong type: the audit would say 规则出错
+                add("example-error", f"示例无法运行（{type(exc).__name__}: {exc}），请检查该规则的参数")
+                return
+            if watch.overrun:
+                add("regex-timeout", f"检索式 {watch.overrun!r} 在示例 {text[:40]!r} 上运行超过 {RULE_SECONDS:g} 秒，"
+                                     "会拖慢每一份报告；请简化该正则")
                 return
             if got != expected:
                 want = "应匹配却未匹配" if expected else "不应匹配却匹配了"

@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from ..errors import RulebookError
+from ..errors import InputError, RulebookError
 from ..checks.matcher import Matcher
+from ..files import MAX_DATA_BYTES, read_limited
+from ..yaml_file import YamlProblem, parse_yaml
 from .model import DEFAULT_KIND, Rule, Rulebook
 from .cache import cached_rulebook
+from .pattern import owned_by
 from .problems import Problem, Problems
-from .regex_safety import regex_problem
+from .regex_safety import regex_code, regex_problem, rule_patterns
 from .schema_check import validate
 
 DEFAULT_RULEBOOK = "national"
-_MATCHER_KEYS = ("match", "heading", "content", "if", "then")
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,7 @@ def inspect_rulebook(name_or_path: str | None = None) -> tuple[Rulebook | None, 
 def _read(ref: str, base_dir: Path | None) -> tuple[str, str, Path | None]:
     if _looks_like_path(ref):
         path = Path(ref) if base_dir is None or Path(ref).is_absolute() else base_dir / ref
-        if not path.is_file():
-            raise RulebookError(str(path), "", "规则集文件不存在")
-        try:
-            return path.read_text(encoding="utf-8"), str(path), path.parent
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RulebookError(str(path), "", f"无法读取：{exc}") from None
+        return _read_text(path), str(path), path.parent
     package = rules_dir()
     resource = package / f"{ref}.yaml"
     if not resource.is_file():
@@ -95,19 +91,31 @@ def _read(ref: str, base_dir: Path | None) -> tuple[str, str, Path | None]:
     return resource.read_text(encoding="utf-8"), f"{ref} (内置)", package
 
 
+def _read_text(path: Path) -> str:
+    """A rulebook file's text: a regular file, bounded in size, UTF-8 (see ``auditor.files``)."""
+    try:
+        return read_limited(str(path), MAX_DATA_BYTES, "规则集文件").decode("utf-8-sig")
+    except InputError as exc:
+        raise RulebookError(str(path), "", exc.reason + (f"（{exc.hint}）" if exc.hint else "")) from None
+    except UnicodeDecodeError as exc:
+        raise RulebookError(str(path), "", f"不是 UTF-8 编码（第 {exc.start + 1} 字节）") from None
+
+
+def _inside(base_dir: Path, target: Path) -> bool:
+    """Does ``target`` resolve (symlinks followed) to a file inside ``base_dir``?"""
+    try:
+        base, real = os.path.realpath(base_dir), os.path.realpath(target)
+        return os.path.commonpath([base, real]) == base
+    except (OSError, ValueError):
+        return False
+
+
 def _parse(text: str, origin: str, problems: Problems, fragment: bool = False) -> tuple[dict | None, set[int]]:
     """The YAML mapping (None when unusable) and the indexes of rules that broke the schema."""
-    import yaml   # here, not at the top: a cold start that hits the compiled-rulebook cache never parses YAML
-
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))   # safe constructor, libyaml speed
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f"第{mark.line + 1}行" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if "python/" in str(exc) or "could not determine a constructor" in str(exc):
-            problem = "不允许的 YAML 标签（只接受纯数据；规则集按 safe_load 读取）"
-        problems.add(origin, where, "yaml", f"YAML 语法错误：{problem}")
+        data = parse_yaml(text)
+    except YamlProblem as exc:
+        problems.add(origin, f"第{exc.line}行" if exc.line else "", "yaml", exc.problem)
         return None, set()
     if not isinstance(data, dict):
         problems.add(origin, "", "schema", "规则集顶层必须是映射（id、version、rules …）")
@@ -127,20 +135,25 @@ def _included_rules(data: dict, origin: str, base_dir, problems: Problems, bad: 
     rules that broke the schema (``bad`` indexes, already reported) are left out."""
     out = [RuleSource(r, origin, _rule_where(i, r)) for i, r in enumerate(_list(data.get("rules")))
            if i not in bad and isinstance(r, dict) and isinstance(r.get("id"), str)]
+    included: set[str] = set()
     for ref in _list(data.get("include")):
         if not isinstance(ref, str):
             continue
-        if base_dir is None or ref.startswith(("/", "..")):
+        target = base_dir / ref if base_dir is not None else None
+        if target is None or os.path.isabs(ref) or not _inside(base_dir, target):   # "..", symlinks, absolute
             problems.add(origin, "include", "include", f"include 只能引用规则集所在目录下的文件：{ref}")
             continue
-        target = base_dir / ref
-        if not target.is_file():
+        if os.path.realpath(target) in included:   # also keeps a list of 100,000 repeats from costing minutes
+            problems.add(origin, "include", "include", f"同一个文件被 include 了多次：{ref}")
+            continue
+        included.add(os.path.realpath(target))
+        if not target.exists():
             problems.add(origin, "include", "include", f"被 include 的文件不存在：{ref}")
             continue
         try:
-            text = target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.add(ref, "", "include", f"无法读取：{exc}")
+            text = _read_text(target)
+        except RulebookError as exc:
+            problems.add(origin, "include", "include", f"无法读取被 include 的文件 {ref}：{exc.reason}")
             continue
         fragment_origin = f"{origin} → {ref}"
         fragment, bad = _parse(text, fragment_origin, problems, fragment=True)
@@ -231,20 +244,17 @@ def compile_rule(src: RuleSource, problems: Problems | None = None) -> Rule | No
     problems = problems or Problems()
     raw, origin = src.raw, src.origin
     broken = False
-    for key in _MATCHER_KEYS:
-        for term in _terms(raw.get(key)):
-            if isinstance(term, str) and term.startswith("re:"):
-                problem = regex_problem(term[3:])
-                if problem:
-                    problems.add(origin, f"{src.where}.{key}", _regex_code(problem),
-                                 f"正则表达式 {term[3:]!r} 不可用：{problem}")
-                    broken = True
+    for key, pattern in rule_patterns(raw):
+        problem = regex_problem(pattern)
+        if problem:
+            problems.add(origin, f"{src.where}.{key}", regex_code(problem), f"正则表达式 {pattern!r} 不可用：{problem}")
+            broken = True
     if broken:
         return None
     applies = raw.get("applies") or {}
     years = tuple(applies.get("years") or (None, None))
     examples = raw.get("examples") or {}
-    try:
+    with owned_by(raw["id"]):   # the rule pays for its own patterns' time (auditor.rulebook.pattern)
         return Rule(
             id=raw["id"], type=raw["type"], kind=raw.get("kind", DEFAULT_KIND[raw["type"]]),
             title=raw["title"], basis=raw["basis"], severity=raw["severity"],
@@ -262,21 +272,3 @@ def compile_rule(src: RuleSource, problems: Problems | None = None) -> Rule | No
             examples_match=tuple(examples.get("match", ())), examples_no_match=tuple(examples.get("no_match", ())),
             origin=origin, raw=raw,
         )
-    except re.error as exc:
-        problems.add(origin, src.where, "regex-compile", f"正则表达式无法编译：{exc}")
-        return None
-
-
-def _regex_code(problem: str) -> str:
-    if problem.startswith("无法编译"):
-        return "regex-compile"
-    return "regex-boundary" if r"\b" in problem else "regex-nested"
-
-
-def _terms(spec) -> list:
-    if not isinstance(spec, dict):
-        return []
-    out = list(spec.get("any", [])) + list(spec.get("not", []))
-    for group in spec.get("all", []):
-        out.extend(group)
-    return out
