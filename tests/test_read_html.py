@@ -41,6 +41,21 @@ def test_report_inside_a_government_page_audits_like_the_txt(seed, br, rulebook,
     assert signature(audit_source(source, rulebook)) == baseline[seed.stem]
 
 
+def test_short_heading_continued_by_the_article_is_kept(rulebook):
+    # An old CMS page: the heading cell names only the issuer, the article opens with the rest of the
+    # title and names the issuer again inside a sentence, which must not count as the title being there.
+    lines = ["2021年法治政府建设年度情况报告",
+             "2021年，某某区市场监管局坚持依法行政，全面推进法治政府建设，现将有关情况报告如下。",
+             "一、主要举措和成效", "全年办理行政许可事项1200件，按时办结率100%，开展执法检查300次。",
+             "二、存在的不足和原因", "执法人员专业能力不足，培训不够系统。"]
+    page = ('<html><body><div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>'
+            '<table width="900"><tr><td class="title"><h1>某某区市场监管局</h1></td></tr><tr><td class="content">'
+            + "".join(f"<p>{line}</p>" for line in lines) + "</td></tr></table></body></html>")
+    source = read_bytes(page.encode("utf-8"), "page.html")
+    assert source.lines[:2] == ["某某区市场监管局", lines[0]]
+    assert audit_source(source, rulebook).meta.title == "某某区市场监管局2021年法治政府建设年度情况报告"
+
+
 def test_title_outside_the_article_is_kept(rulebook):
     text = SEEDS[3].read_text(encoding="utf-8")
     title = seed_title(text)

@@ -106,6 +106,16 @@ def test_fake_bold_drawn_twice_is_read_once():
     assert read_bytes(out.getvalue(), "bold.pdf").lines[0] == "一、2023年推进法治政府建设的主要举措和成效"
 
 
+def test_letter_spaced_heading_wrapped_before_its_last_two_characters_is_read_whole():
+    # Spaced a full em, the heading wraps leaving "安排" alone on a line: one gap, too few to tell
+    # letter-spacing from a table's gap, so the tail is read as two blocks and must join without a space.
+    from .readers.pdf_shapes import SIZE, typeset
+
+    body = "全面落实行政执法三项制度，规范执法行为，提升执法质量和效率，" * 6 + "取得明显成效。"
+    text = "\n".join([body, "四、一个时期推进法治政府建设的主要安排", body, body])
+    assert read_bytes(typeset(text, spacing=SIZE), "spaced.pdf").lines[1] == "四、一个时期推进法治政府建设的主要安排"
+
+
 def test_damaged_pdfs_never_crash():
     """Random byte damage: the reader either reads the file or refuses it with an AuditorError."""
     import random

@@ -116,13 +116,19 @@ def _page_title(page: str) -> str:
 
 
 def _with_title(body: str, title: str, page: str) -> str:
-    """Prepend the page's visible title unless the article already opens with it."""
+    """Prepend the page's visible title unless the article already opens with it.
+
+    The article opens with the title when one of its first lines starts it (a title set on two
+    lines counts). The title's words inside a sentence do not: a heading naming the issuer,
+    "某某区司法局", above an article that opens "2020年法治政府建设年度情况报告" and then speaks of
+    "某某区司法局紧紧围绕……", is the first line of a two-line title and is kept.
+    """
     title = title.strip()
     if not title:
         return body
     squeezed = "".join(title.split())
-    head = "".join("".join(body.split("\n")[:5]).split())
-    if squeezed in head:
+    lines = [line for line in ("".join(text.split()) for text in body.split("\n")[:12]) if line]
+    if any("".join(lines[i:i + 3]).startswith(squeezed) for i in range(min(5, len(lines)))):
         return body
     start = page.lower().find("<body")
     visible = page[start:] if start >= 0 else page

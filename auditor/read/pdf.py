@@ -124,9 +124,10 @@ def _paragraphs(pages: list[list[Line]]) -> tuple[list[str], list[int]]:
     for number, lines in enumerate(pages, 1):
         for line in lines:
             if previous is not None and _continues(previous, line, edges, indented):
-                glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalpha() and line.text[:1].isascii() \
-                    and line.text[:1].isalpha() else ""
-                out[-1] += glue + line.text.lstrip()
+                text = _spaced_tail(line) or line.text.lstrip()
+                glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalpha() and text[:1].isascii() \
+                    and text[:1].isalpha() else ""
+                out[-1] += glue + text
             else:
                 out.append(line.text)
                 numbers.append(number)
@@ -146,7 +147,14 @@ def _continues(before: Line, line: Line, edges, indented: bool) -> bool:
 
 def _one_block(line: Line) -> bool:
     """One run of text: not table cells (a letter-spaced tail, "安 排", is single characters apart)."""
-    return line.blocks == 1 or len("".join(line.text.split())) == line.blocks
+    return line.blocks == 1 or _spaced_tail(line) is not None
+
+
+def _spaced_tail(line: Line) -> str | None:
+    """The text of a line whose blocks are single characters, spaces dropped: the wrapped tail of a
+    letter-spaced heading ("安 排" → "安排"), too short for its spacing to be told from a gap. None otherwise."""
+    squeezed = "".join(line.text.split())
+    return squeezed if line.blocks > 1 and len(squeezed) == line.blocks else None
 
 
 def _key(text: str) -> str:

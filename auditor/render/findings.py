@@ -68,4 +68,4 @@ def one_line(r: Result) -> str:
 
 def fingerprint(rule_id: str, path: str) -> str:
     """32 hex digits from rule id and path: one check reports once per file, whatever lines move."""
-    return hashlib.sha256(f"{rule_id}\0{path}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{rule_id}\0{path}".encode("utf-8", "surrogateescape")).hexdigest()[:32]

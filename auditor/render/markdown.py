@@ -39,7 +39,7 @@ def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=(),
     for a in results:
         out += _report(a)
     text = "\n".join(out).rstrip("\n") + "\n"
-    return text if len(text.encode("utf-8")) <= max_bytes else _summary_only(results, failures, max_bytes)
+    return text if len(text.encode("utf-8", "surrogateescape")) <= max_bytes else _summary_only(results, failures, max_bytes)
 
 
 def _summary_only(results, failures, max_bytes: int) -> str:

@@ -20,6 +20,9 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Pinyin that some mirror sites print after characters: "区(qū)", "报(bào)" (a tone mark is required,
 # so "(app)" stays). Removed for matching; evidence still quotes the original.
 PINYIN = re.compile(rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+# U+FFFD stands where the reader met bytes it could not decode (``read.encoding`` names the lines in
+# a note). It is no character of the report: "放管\ufffd服" must still match 放管服.
+_REPLACEMENT = re.compile("\ufffd+")
 _CJK_PUNCT = "\u3000-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u300a\u300b"
 # Whitespace next to a Han character or CJK punctuation carries no meaning: "2020 年" → "2020年".
 _SPACES = re.compile(rf"(?<=[{_HAN}{_CJK_PUNCT}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_HAN}{_CJK_PUNCT}])")
@@ -185,6 +188,9 @@ def normalize_line(line: str, convert: Callable[[str], str] | None = None) -> tu
     while found:
         text, mapping = _delete(text, mapping, found)
         found = [m.span() for m in PINYIN.finditer(text)]
+    found = [m.span() for m in _REPLACEMENT.finditer(text)]
+    if found:
+        text, mapping = _delete(text, mapping, found)
     if convert is not None:
         text, mapping = _recode(text, mapping, convert)
     spans = [m.span() for m in _SPACES.finditer(text)] + [m.span() for m in _EDGES.finditer(text)]

@@ -10,6 +10,7 @@ from .normalize import TextView
 _RUN_IN_END = re.compile(r"[。!?！？;；]")
 MAX_TITLE = 80
 _SPACED_MAX = 30
+_CLAUSE = re.compile(r"[。!?！？;；,，:：]")
 
 
 def parse_sections(view: TextView) -> tuple[Section, ...]:
@@ -51,9 +52,13 @@ def parse_sections(view: TextView) -> tuple[Section, ...]:
 
 
 def _spaced_title(view: TextView, index: int, start: int) -> int | None:
-    """Length of a heading that the original line ends with a space after 2–30 characters."""
+    """Length of a heading that the original line ends with a space after 2–30 characters, when
+    body text follows the space: a clause mark or more than 30 characters. A short rest without one
+    is still the heading ("一、加强组织领导  构建工作新格局", a letter-spaced "主要安 排")."""
     mapping, original, norm = view.maps[index], view.lines[index], view.norm[index]
     for k in range(start + 2, min(len(norm), start + _SPACED_MAX + 1)):
+        if len(norm) - k <= _SPACED_MAX and not _CLAUSE.search(norm, k):
+            return None
         lo = k - 1 if mapping is None else mapping[k - 1]
         hi = k if mapping is None else mapping[k]
         if hi - lo > 1 and not original[lo + 1:hi].strip() and not norm[k - 1].isdigit() \

@@ -13,7 +13,15 @@ _INFO = "<div>发布时间：2021-03-25 来源：区司法局 浏览次数：368
 
 
 def _title_and_lines(text: str) -> tuple[str, list[str]]:
+    """The page title (the text's first line) and the article's lines.
+
+    A title set on two or three short lines above a blank line ("某某局" / "2020年……报告") is one
+    title on a page: a CMS keeps the title as one field and shows it whole in its heading.
+    """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    head = [line.strip() for line in text.strip().split("\n\n")[0].split("\n")]
+    if 1 < len(head) <= 3 and all(len(line) <= 40 for line in head) and head[-1].endswith("报告"):
+        return "".join(head), lines[len(head):]
     return lines[0], lines[1:]
 
 

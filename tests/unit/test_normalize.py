@@ -56,3 +56,12 @@ def test_crlf_and_lf_give_the_same_view():
     a = normalize_text("一、工作情况\n正文。\n")
     b = normalize_text("一、工作情况\r\n正文。\r\n".replace("\r\n", "\n"))
     assert a.norm == b.norm
+
+
+def test_replacement_character_is_neutral_for_matching_but_quoted():
+    # U+FFFD marks bytes the reader could not decode; a term split by one must still match.
+    text = "引言\n加快推进“放管\ufffd服”改革。\n"
+    view = normalize_text(text)
+    assert view.norm[1] == "加快推进“放管服”改革。"
+    start = view.norm[1].index("放管服")
+    assert view.excerpt(2, start, start + 3, width=3) == "放管\ufffd服"

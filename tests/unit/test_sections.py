@@ -32,6 +32,14 @@ def test_run_in_heading_title_stops_at_the_full_stop():
     assert secs[0].body_chars > 0
 
 
+def test_a_space_ends_a_heading_only_when_body_text_follows_it():
+    secs = _sections("二、存在问题 一是执法人员专业能力不足，培训不够系统。\n"
+                     "三、2024年推进法治政府建设的主要安 排\n"
+                     "（一）加强组织领导  构建依法治理工作新格局\n")
+    assert [s.title for s in secs] == ["存在问题", "2024年推进法治政府建设的主要安排",
+                                       "加强组织领导构建依法治理工作新格局"]
+
+
 def test_span_ends_before_the_next_heading_of_same_or_higher_level():
     secs = _sections("一、甲\n（一）乙\n正文\n（二）丙\n正文\n二、丁\n正文\n")
     first, sub1, sub2, second = secs
