@@ -17,6 +17,7 @@ from .text.kind import REPORT, describe, recognise_kind
 from .text.meta import extract_meta
 from .text.normalize import normalize_text
 from .text.page import read_page
+from .text.places import Places
 from .text.reflow import reflow
 from .text.script import traditional_converter
 from .text.sections import parse_sections
@@ -61,7 +62,7 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
         audit = AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
                             (describe(kind), *read_notes), fail_level, fail_under, kind)
         return _to_file_lines(audit, ctx.origin)
-    results = run_rules(ctx, rulebook)
+    results = _located(run_rules(ctx, rulebook), Places(ctx.view, ctx.sections))
     weights = {r.id: r.weight for r in rulebook.rules}
     value = score(results, weights)
     audit = AuditResult(path, sha256, True, meta, parts, results, value,
@@ -75,8 +76,9 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
 
 def audit_source(source: Source, rulebook: Rulebook | None = None, **options) -> AuditResult:
     """Audit an already-read ``Source`` (see ``auditor.read``)."""
-    return audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages,
-                      read_notes=source.notes, **options)
+    result = audit_text(source.text, rulebook, path=source.path, sha256=source.sha256, pages=source.pages,
+                        read_notes=source.notes, **options)
+    return replace(result, format=source.format)
 
 
 def audit_file(path: str, rulebook: Rulebook | None = None, previous_path: str | None = None,
@@ -101,6 +103,14 @@ def _notes(ctx: Context) -> tuple[str, ...]:
     if ctx.level == "unknown":
         notes.append("未能识别报告主体的层级，按全部层级审查；可用 --level 指定。")
     return tuple(notes)
+
+
+def _located(results: tuple[Result, ...], places: Places) -> tuple[Result, ...]:
+    """Every piece of evidence with its place in the document and its paragraph's opening (rows, before
+    they become file lines)."""
+    def locate(e: Evidence) -> Evidence:
+        return replace(e, place=places.place(e.line), lead=places.lead(e.line))
+    return tuple(replace(r, evidence=tuple(map(locate, r.evidence))) if r.evidence else r for r in results)
 
 
 # "第12行" / "第12–14行" in a message, but not "上年第12行" (a line of last year's report)
@@ -138,8 +148,7 @@ def _to_file_lines(audit: AuditResult, origin: tuple[int, ...] | None) -> AuditR
 
 
 def _with_pages(result: Result, pages: tuple[int, ...]) -> Result:
-    ev = tuple(Evidence(e.line, e.text, pages[e.line - 1] if 0 < e.line <= len(pages) else None)
-               for e in result.evidence)
+    ev = tuple(replace(e, page=pages[e.line - 1] if 0 < e.line <= len(pages) else None) for e in result.evidence)
     return replace(result, evidence=ev)
 
 

@@ -27,6 +27,7 @@ from .rulebook.loader import load_rulebook
 
 install_chinese_messages()
 FORMATS = ("rich", *RENDERERS)
+DOCUMENT_FORMATS = ("docx",)   # -o only: the audited document itself, with the review as Word comments
 PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
 
 
@@ -46,6 +47,8 @@ def main():
       audit outline 提纲.docx          生成起草提纲（五个部分及每部分应写的内容）
       audit config init                写一份带注释的 .audit.yaml
       audit waivers baseline 目录/     把现有的缺口写成豁免文件（接入门禁时用）
+      audit check 报告.docx -o docx:审查.docx   审查意见写成 Word 批注
+      audit serve                      启动本地网页：上传报告、看结果、下载带批注的文档
 
     退出码：0 通过；1 未通过（错误级检查不符合，或得分低于 --fail-under）；2 用法错误、文件无法读取、
     规则集或配置有误（含规则运行超时）、内部错误；130 被 Ctrl-C 中断（SIGTERM 为 143）。
@@ -58,8 +61,8 @@ def _output_spec(ctx, param, values):
         fmt, sep, path = value.partition(":")
         if not sep or not path:
             raise click.BadParameter(f"应写成 格式:路径，例如 sarif:out.sarif（收到 {value!r}）")
-        if fmt not in RENDERERS:
-            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join(RENDERERS)}")
+        if fmt not in RENDERERS and fmt not in DOCUMENT_FORMATS:
+            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join((*RENDERERS, *DOCUMENT_FORMATS))}")
         specs.append((fmt, path))
     return specs
 
@@ -90,7 +93,8 @@ def _selectors(ctx, param, values):
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
               help="标准输出的格式（csv 为批量汇总表；CI 用 github、gitlab、sarif、junit、rdjson；见 README“输出格式”）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
-              help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml。")
+              help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml；"
+                   "-o docx:审查.docx 写出带审查批注的 Word 文档（一份报告时）。")
 @click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", callback=_not_blank,
               help="规则集：内置名称或 YAML 路径（默认 national）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="报告年度（默认从标题和正文识别）。")
@@ -108,7 +112,8 @@ def _selectors(ctx, param, values):
               help="配置文件（默认从报告所在目录向上查找 .audit.yaml 或 pyproject.toml 的 [tool.audit]）。")
 @click.option("--summary", is_flag=True, help="批量审查时只打印汇总表。")
 @click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数。")
-@click.option("-v", "--verbose", is_flag=True, help="列出每个检查项的全部证据。")
+@click.option("-v", "--verbose", is_flag=True, help="列出全部检查项（含符合和不适用的）及其全部证据。")
+@click.option("-q", "--quiet", is_flag=True, help="只列出使门禁失败的问题（通过时不输出），供 pre-commit 使用。")
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
 @click.option("--color/--no-color", default=None,
               help="是否使用颜色（默认：设置了 NO_COLOR 则不用，设置了 FORCE_COLOR 则用，否则仅在终端中使用）。")
@@ -117,7 +122,7 @@ def _selectors(ctx, param, values):
 @click.option("--junit-failures", type=click.Choice(["gate", "gaps"]), default="gate", show_default=True,
               help="junit 中算作失败的检查项：gate 只算使门禁失败的，gaps 算全部缺失和部分符合的（旧行为）。")
 def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, fail_level, select, ignore,
-          waivers_path, config_path, summary, workers, verbose, width, color, repo_root, junit_failures):
+          waivers_path, config_path, summary, workers, verbose, quiet, width, color, repo_root, junit_failures):
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
@@ -125,6 +130,8 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     rulebook = load_rulebook(settings.rulebook)
     policy = build_policy(settings, rulebook)
     files = collect_paths(list(paths))
+    if any(f == "docx" for f, _ in outputs) and (len(files) != 1 or files[0] == "-"):
+        raise click.UsageError("-o docx:路径 只能用于一份报告文件（不能用于目录、多个文件或标准输入）")
     options = {"year": settings.year, "level": settings.level, "fail_level": settings.fail_level,
                "fail_under": settings.fail_under}
     if previous:
@@ -146,9 +153,10 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     if not audited:   # nothing to report: leave no output files behind
         sys.exit(EXIT_ERROR)
     root = ci_root(repo_root)
-    write_outputs([(path, _render(name, audited, rulebook, failures, root, junit_failures)) for name, path in outputs])
+    write_outputs([(path, _review_docx(audited[0]) if name == "docx"
+                          else _render(name, audited, rulebook, failures, root, junit_failures)) for name, path in outputs])
     if fmt == "rich":
-        _print_terminal(audited, failures, summary, verbose, width, color)
+        _print_terminal(audited, failures, summary, verbose, width, color, quiet)
     else:
         click.echo(_render(fmt, audited, rulebook, failures, root, junit_failures), nl=False)
     if broken:   # a rulebook problem found while running: the reports were not fully checked
@@ -162,6 +170,21 @@ def _render(fmt, audited, rulebook, failures, root, junit_failures) -> str:
         audited, failures = with_repo_paths(audited, failures, root)
     options = {"junit_failures": junit_failures} if fmt == "junit" else {}
     return RENDERERS[fmt](audited, rulebook, failures, **options)
+
+
+def _review_docx(result) -> bytes:
+    """The audited file as a Word document with the review as comments (its own .docx, or one made from its text)."""
+    from .read import read_path
+    from .render.docx_review import render_docx_review
+
+    source = read_path(result.path)
+    if source.sha256 != result.sha256:
+        raise AuditorError(f"{result.path}: 审查过程中文件被修改，请重新运行")
+    original = None
+    if source.format == "docx":
+        with open(result.path, "rb") as fh:
+            original = fh.read()
+    return render_docx_review(result, source.text, original)
 
 
 def _rule_errors(audited) -> dict[str, tuple[int, str]]:
@@ -188,17 +211,18 @@ def _progress(total: int):
         yield lambda: bar.advance(task)
 
 
-def _print_terminal(audited, failures, summary, verbose, width, color):
+def _print_terminal(audited, failures, summary, verbose, width, color, quiet):
     from .render.summary import render_summary
     from .render.terminal import render_terminal
 
     is_tty = sys.stdout is not None and sys.stdout.isatty()   # None: started with stdout closed
     color = use_color(color, is_tty)
-    width = width or (shutil.get_terminal_size().columns if is_tty else 100)
+    # COLUMNS is honoured when piped too (shutil reads it first); 100 when nothing says otherwise.
+    width = width or shutil.get_terminal_size((100, 24)).columns
     if not summary:   # color=: click would strip the codes from a pipe even when colour was asked for
         for result in audited:
-            click.echo(render_terminal(result, width, color, verbose), nl=False, color=color)
-    if len(audited) + len(failures) > 1 or summary:
+            click.echo(render_terminal(result, width, color, verbose, quiet), nl=False, color=color)
+    if (len(audited) + len(failures) > 1 or summary) and not quiet:
         click.echo(render_summary(audited, failures, width, color), nl=False, color=color)
 
 
@@ -218,6 +242,7 @@ def use_color(flag: bool | None, is_tty: bool, environ=os.environ) -> bool:
 from .cli_config import config  # noqa: E402
 from .cli_outline import init, outline  # noqa: E402
 from .cli_rules import explain, rules  # noqa: E402  (sub-commands register on the group)
+from .cli_serve import serve  # noqa: E402
 from .cli_waivers import waivers  # noqa: E402
 
 main.add_command(rules)
@@ -226,4 +251,5 @@ main.add_command(config)
 main.add_command(outline)
 main.add_command(init)   # the old name of outline, hidden
 main.add_command(waivers)
+main.add_command(serve)
 localize_usage(main)

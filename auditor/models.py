@@ -15,11 +15,21 @@ KINDS = ("report", "info_disclosure_report", "work_plan", "personal_report", "pu
 
 @dataclass(frozen=True)
 class Evidence:
-    """A line of the original file that supports (or contradicts) a verdict."""
+    """A line of the original file that supports (or contradicts) a verdict.
+
+    ``text`` is a quote: always a substring of the original line; ``more_before``/``more_after`` say
+    that the line goes on before/after it (shown as "…"). ``place`` says where the line sits for a
+    reader of the document ("第一部分（三）第2段", see ``auditor.text.places``) and ``lead`` how its
+    paragraph begins, so a Word user can find it without line numbers.
+    """
 
     line: int
     text: str
     page: int | None = None
+    more_before: bool = False
+    more_after: bool = False
+    place: str | None = None
+    lead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,3 +129,4 @@ class AuditResult:
     fail_level: str = "error"     # the gate: a failed check at or above this severity fails the report
     fail_under: float = 0.0       # the gate: a score below this fails the report
     kind: DocumentKind | None = None   # None only for results built before kinds existed
+    format: str = "txt"           # what was read (auditor.read.Source.format): txt | md | docx | pdf | html

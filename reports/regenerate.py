@@ -1,4 +1,4 @@
-"""Regenerate ``reports/``: the Markdown and HTML report of every seed, with the shipped rulebook.
+"""Regenerate ``reports/``: the terminal, Markdown and HTML report of every seed, with the shipped rulebook.
 
     python reports/regenerate.py           # rewrite the files
     python reports/regenerate.py --check   # exit 1 and list the files that are stale
@@ -21,12 +21,14 @@ def expected() -> dict[Path, str]:
     from auditor.read import read_path
     from auditor.render.html import render_html
     from auditor.render.markdown import render_markdown
+    from auditor.render.terminal import render_terminal
 
     rulebook = load_rulebook()
     out = {}
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         source = replace(read_path(str(seed)), path=seed.relative_to(ROOT).as_posix())
         result = audit_source(source, rulebook)
+        out[REPORTS / f"{seed.stem}.txt"] = render_terminal(result, width=100)
         out[REPORTS / f"{seed.stem}.md"] = render_markdown([result], rulebook)
         out[REPORTS / f"{seed.stem}.html"] = render_html([result], rulebook)
     return out

@@ -85,7 +85,7 @@ def test_year_and_level_override_metadata(invoke):
 
 
 def test_terminal_report_is_plain_text_when_piped(invoke):
-    result = invoke("check", SEEDS[3], "--width", "80")
+    result = invoke("check", SEEDS[3], "--width", "80", "-v")
     assert "\x1b[" not in result.output
     assert "part.plans" in result.output
     assert max(cell_len(line) for line in result.output.splitlines()) <= 80

@@ -1,11 +1,13 @@
-"""The core never imports the CLI or the terminal library: only ``cli*`` and ``render`` may."""
+"""The core never imports the CLI, the terminal, template or web libraries: only the front ends
+(``cli*``, ``web.py``) and ``render`` may; only the front ends import renderers."""
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "auditor"
-FORBIDDEN = {"click", "rich"}
+FORBIDDEN = {"click", "rich", "jinja2", "starlette", "uvicorn"}
+FRONT_ENDS = ("cli", "__main__", "web.py")
 
 
 def _imports(path: Path) -> set[str]:
@@ -25,7 +27,7 @@ def test_core_does_not_import_cli_or_terminal_libraries():
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(PACKAGE).as_posix()
-        if rel.startswith(("cli", "render/", "__main__")):
+        if rel.startswith((*FRONT_ENDS, "render/")):
             continue
         bad = _imports(path) & (FORBIDDEN | {"render"})
         if bad:
@@ -37,8 +39,12 @@ def test_only_the_cli_imports_renderers():
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(PACKAGE).as_posix()
-        if rel.startswith(("cli", "render/")):
+        if rel.startswith((*FRONT_ENDS, "render/")):
             continue
         if "render" in _imports(path):
             offenders.append(rel)
     assert offenders == []
+
+
+def test_the_web_front_end_does_not_need_the_terminal_libraries():
+    assert _imports(PACKAGE / "web.py") & {"click", "rich"} == set()

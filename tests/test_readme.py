@@ -252,7 +252,8 @@ def test_every_shell_command_is_run_or_checked(workspace, invoke):
             target = None
             if ">" in words:
                 words, target = words[:words.index(">")], words[words.index(">") + 1]
-            result = invoke(*words[1:])
+            # audit serve would run until stopped: check that its options exist, do not start it
+            result = invoke(*words[1:], *(["--help"] if words[1:2] == ["serve"] else []))
             assert result.exit_code in (0, 1), (command, result.stderr)
             if target:
                 Path(target).write_text(result.stdout, encoding="utf-8")

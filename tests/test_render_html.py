@@ -49,7 +49,8 @@ def test_report_text_is_escaped_everywhere(rulebook):
     tags = parse(text)
     assert {t for t, _ in tags.tags} <= {"html", "head", "meta", "title", "style", "body", "main", "article", "h1",
                                           "h2", "h3", "p", "dl", "div", "dt", "dd", "span", "section", "table",
-                                          "thead", "tbody", "tr", "th", "td", "ol", "ul", "li", "strong", "footer", "a"}
+                                          "thead", "tbody", "tr", "th", "td", "ol", "ul", "li", "strong", "footer", "a", "h4",
+                                          "details", "summary"}
     assert not any(name.startswith("on") for _, attrs in tags.tags for name in attrs)
 
 
@@ -70,7 +71,7 @@ def test_parts_checklist_and_gaps_are_all_there(rulebook):
     text = render_html(audits, rulebook)
     tags = parse(text)
     assert sum(1 for t, _ in tags.tags if t == "article") == len(audits)
-    assert text.count("五个组成部分") == len(audits) and text.count("检查清单") == len(audits)
+    assert text.count("<h2>五个组成部分") == len(audits) and text.count("<h2>检查清单") == len(audits)
     for audit in audits:
         for r in audit.results:
             assert f'<span class="id">{r.rule_id}</span>' in text
@@ -78,6 +79,20 @@ def test_parts_checklist_and_gaps_are_all_there(rulebook):
             if p.heading:
                 assert p.heading in text
     assert [a["href"] for t, a in tags.tags if t == "a"] == [f"#report-{n}" for n in range(1, len(audits) + 1)]
+
+
+def test_findings_read_in_the_order_of_work(rulebook):
+    from auditor.render.rows import GROUPS, finding_groups
+
+    order = [key for key, _ in GROUPS]
+    for audit in seed_results():
+        text = render_html([audit], rulebook)
+        shown = re.findall(r'<h3 class="group (\w+)">', text)
+        assert shown == [g["key"] for g in finding_groups(audit)]
+        assert shown == sorted(shown, key=order.index)
+        findings = re.findall(r'<li class="finding">.*?<span class="id">([\w.]+)</span>', text)
+        assert findings == [f["id"] for g in finding_groups(audit) for f in g["findings"]]
+        assert "未见原文" not in text and "待核实" not in text
 
 
 def test_waived_check_and_not_a_report_are_shown(rulebook):

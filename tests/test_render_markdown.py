@@ -36,13 +36,17 @@ def test_one_section_per_report_with_parts_gaps_and_folded_checklist(rulebook):
             assert f"`{r.rule_id}`" in text
 
 
-def test_gaps_are_listed_with_suggestion_and_basis(rulebook):
-    audit = seed_results()[4]
-    text = render_markdown([audit], rulebook)
-    section = text.split("#### 问题与建议", 1)[1].split("<details>", 1)[0]
-    listed = re.findall(r"^\d+\. .*?（`([\w.]+)`", section, flags=re.M)
-    assert listed == [r.rule_id for r in gaps(audit.results)]
-    assert section.count("依据：") == len(listed)
+def test_gaps_are_listed_in_the_order_of_work_with_suggestion_and_basis(rulebook):
+    from auditor.render.rows import finding_groups
+
+    for audit in seed_results():
+        text = render_markdown([audit], rulebook)
+        section = text.split("#### 问题与建议", 1)[1].split("<details>", 1)[0]
+        listed = re.findall(r"^\d+\. .*<sub>`([\w.]+)`</sub>$", section, flags=re.M)
+        assert listed == [f["id"] for g in finding_groups(audit) for f in g["findings"]]
+        assert sorted(listed) == sorted(r.rule_id for r in gaps(audit.results))
+        assert section.count("   - 依据：") == len(listed)
+        assert "未见原文" not in section and "待核实" not in section
 
 
 def test_tables_keep_their_columns_whatever_the_report_says(rulebook):

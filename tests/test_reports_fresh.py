@@ -13,9 +13,9 @@ def load_script():
     return module
 
 
-def test_every_seed_has_a_markdown_and_an_html_report():
+def test_every_seed_has_a_terminal_a_markdown_and_an_html_report():
     names = {p.name for p in load_script().expected()}
-    assert names == {f"{s.stem}{ext}" for s in SEEDS for ext in (".md", ".html")}
+    assert names == {f"{s.stem}{ext}" for s in SEEDS for ext in (".txt", ".md", ".html")}
 
 
 def test_reports_are_fresh():

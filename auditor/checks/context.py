@@ -82,4 +82,5 @@ class Context:
         return tuple(out)
 
     def quote(self, line: int, start: int = 0, end: int | None = None) -> Evidence:
-        return Evidence(line, self.view.excerpt(line, start, end))
+        text, before, after = self.view.quote(line, start, end)
+        return Evidence(line, text, more_before=before, more_after=after)

@@ -1,5 +1,7 @@
-"""Chinese labels shared by the human-readable renderers (terminal, Markdown, HTML)."""
+"""Chinese labels shared by the human-readable renderers (terminal, Markdown, HTML, Word comments)."""
 from __future__ import annotations
+
+import re
 
 PART_LABELS = {"measures": "一、主要举措和成效", "shortcomings": "二、存在的不足和原因",
                "leadership": "三、第一责任人履职情况", "plans": "四、下一年度主要安排",
@@ -8,16 +10,72 @@ SHORT_PART_LABELS = {"measures": "一 举措和成效", "shortcomings": "二 不
                      "plans": "四 下一年度安排", "other": "五 其他情况"}
 PART_STATUS = {"present": "已具备", "weak": "单薄", "missing": "缺失"}
 CHECK_STATUS = {"pass": "符合", "partial": "部分", "fail": "缺失", "skip": "不适用", "error": "规则出错"}
+OPTIONAL_ABSENT = "未单列（可选）"   # the optional fifth part, left out: not a gap
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 LEVEL = {"government": "区县及以上政府", "department": "政府部门", "township": "乡镇（街道）", "unknown": "未识别"}
 KIND = {"part": "结构", "item": "事项", "quality": "质量", "format": "格式"}
+DOCUMENT_KIND = {"report": "法治政府建设年度报告", "info_disclosure_report": "政府信息公开工作年度报告",
+                 "work_plan": "工作计划（要点、方案）", "personal_report": "个人述法（述职）报告",
+                 "pufa_summary": "普法工作总结", "gov_work_report": "政府工作报告", "news": "新闻报道", "other": "其他文件"}
+PUBLISHED_SOURCE = {"page": "网页发布日期", "signature": "落款日期"}
 
 
 def status_label(status: str, kind: str) -> str:
     """"缺失" reads wrong for a quality finding; call it "不符合" there."""
     if status == "fail" and kind in ("quality", "format"):
         return "不符合"
-    return CHECK_STATUS[status]
+    return CHECK_STATUS.get(status, status)
+
+
+# The rulebook keeps notes for its maintainers inside a basis ("条文未见原文", "二手来源，待核实");
+# ``rules show`` and the JSON keep them, a clerk's report does not.
+_CAVEATS = ("未见原文", "待核实", "二手来源", "未附来源", "参考资料")
+_BRACKETED = re.compile(r"（([^（）]*)）")
+
+
+def _caveat(clause: str) -> bool:
+    return any(word in clause for word in _CAVEATS)
+
+
+def plain_basis(basis: str) -> str:
+    """``basis`` without the rulebook's caveats: "第六条（依法决策，条文未见原文）" → "第六条（依法决策）"."""
+    def bracket(m: re.Match) -> str:
+        kept = [c for c in m.group(1).split("，") if c.strip() and not _caveat(c)]
+        return f"（{'，'.join(kept)}）" if kept else ""
+    text = _BRACKETED.sub(bracket, " ".join(basis.split()))
+    return "；".join(s for s in text.split("；") if s.strip() and not _caveat(s)).strip()
+
+
+_LINE_REF = re.compile(r"第(\d+)(?:[–-](\d+))?行")
+
+
+def in_source_terms(text: str, source_format: str) -> str:
+    """Messages count lines; a .docx is read one paragraph a line, so there "第35行" reads "第35段"."""
+    if source_format != "docx":
+        return text
+    return _LINE_REF.sub(lambda m: f"第{m.group(1)}" + (f"–{m.group(2)}" if m.group(2) else "") + "段", text)
+
+
+def quote_text(e) -> str:
+    """An evidence quote with "…" where its line goes on."""
+    return ("…" if e.more_before else "") + e.text + ("…" if e.more_after else "")
+
+
+def place_text(e, source_format: str) -> str:
+    """Where a piece of evidence is, in the terms of the source: "第12行", "第3页第12行", or for Word
+    "第一部分（三）第2段（全文第37段，段首“开展行政执法…”）"."""
+    if source_format == "docx":
+        overall = f"全文第{e.line}段"
+        if not e.place:
+            return f"第{e.line}段"
+        lead = f"，段首“{e.lead}”" if e.lead and e.more_before else ""
+        return f"{e.place}（{overall}{lead}）"
+    return (f"第{e.page}页" if e.page else "") + f"第{e.line}行"
+
+
+def evidence_text(e, source_format: str) -> str:
+    """"第12行：…quote…" in the terms of the source (see ``place_text``)."""
+    return f"{place_text(e, source_format)}：{quote_text(e)}"
 
 
 def gaps(results):

@@ -1,7 +1,8 @@
 """``--format markdown``: a compact report for a pull-request comment (GitHub/GitLab Markdown).
 
-Per report: a heading and one summary line, the parts table, the gaps with suggestion and basis,
-and the full checklist folded into ``<details>``. A batch starts with the summary table. Every
+Per report, in the order of work: a heading, the verdict line and the counts by severity, the parts
+table, the findings grouped as a reviewer works (must-fix first) with evidence, suggestion and basis,
+a one-line-per-part checklist, and the full checklist folded into ``<details>``. A batch starts with the summary table. Every
 piece of report text is escaped: Markdown punctuation gets a backslash, ``|`` cannot split a table
 cell, ``<``/``>``/``&`` become entities so they cannot open HTML, and line breaks become spaces.
 """
@@ -11,7 +12,7 @@ import re
 
 from ..models import AuditResult
 from ..rulebook.model import Rulebook
-from .rows import check_rows, gap_rows, header, part_rows, summary_rows
+from .rows import check_rows, checklist, finding_groups, header, part_rows, severity_counts, summary_rows
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]|~$#!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -90,8 +91,12 @@ def _report(a: AuditResult) -> list[str]:
     if "得分" in facts:
         line.append(f"得分 {facts['得分']}")
     line += [esc(facts["主体"]), f"{esc(facts['年度'])} 年度" if a.meta.year else "年度未识别",
-             esc(facts["层级"]), f"规则集 {esc(facts['规则集'])}"]
+             esc(facts["层级"]), *(esc(facts[k]) for k in ("类型", "发布") if k in facts),
+             f"规则集 {esc(facts['规则集'])}"]
     out += [" · ".join(line), ""]
+    counts = severity_counts(a) if a.is_report else []
+    if counts:
+        out += ["问题：" + " · ".join(f"{label} {n} 项" for label, n in counts), ""]
     if a.meta.title:
         out += [f"标题：{esc(a.meta.title)}", ""]
     if not a.is_report:
@@ -108,22 +113,30 @@ def _report(a: AuditResult) -> list[str]:
 
 
 def _gaps(a: AuditResult) -> list[str]:
-    items = gap_rows(a)
-    if not items:
+    groups = finding_groups(a)
+    if not groups:
         return ["**问题与建议：** 无，所有适用的检查项均已满足。", ""]
-    out = [f"#### 问题与建议（{len(items)} 项，按严重程度排列）", ""]
-    for n, g in enumerate(items, 1):
-        out.append(f"{n}. **[{g['severity_label']}] {esc(g['title'])}**（`{g['id']}`，{g['status_label']}）："
-                   f"{esc(g['message'])}")
-        if g["suggestion"]:
-            out.append(f"   - 建议：{esc(g['suggestion'])}")
-        out.append(f"   - 依据：{esc(g['basis'])}")
-    return out + [""]
+    total = sum(len(g["findings"]) for g in groups)
+    out = [f"#### 问题与建议（{total} 项，先列必须修改的）", ""]
+    n = 0
+    for g in groups:
+        out += [f"**{esc(g['title'])}**", ""]
+        for f in g["findings"]:
+            n += 1
+            out.append(f"{n}. **{esc(f['title'])}**（{f['status_label']}·{f['severity_label']}）：{esc(f['message'])}"
+                       f" <sub>`{f['id']}`</sub>")
+            out += [f"   - {esc(line)}" for line in f["evidence"]]
+            if f["suggestion"]:
+                out.append(f"   - 建议：{esc(f['suggestion'])}")
+            out.append(f"   - 依据：{esc(f['basis'])}")
+        out.append("")
+    return out
 
 
 def _checklist(a: AuditResult) -> list[str]:
     rows = check_rows(a, evidence_limit=1)
-    out = ["<details>", f"<summary>完整检查清单（{len(rows)} 项）</summary>", "",
+    out = ["**检查清单**", ""] + [f"- {esc(part['label'])}：{esc(part['text'])}" for part in checklist(a)] + [""]
+    out += ["<details>", f"<summary>完整检查清单（{len(rows)} 项）</summary>", "",
            "| 状态 | 检查项 | 编号 | 证据或说明 |", "|---|---|---|---|"]
     for r in rows:
         text = "；".join(x for x in (r["explanation"], *r["evidence"]) if x)

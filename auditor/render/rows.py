@@ -1,12 +1,21 @@
-"""The report as rows of Chinese labels, shared by the CSV, Markdown and HTML renderers.
+"""The report as rows of Chinese labels, shared by the terminal, Markdown, HTML, Word and CSV renderers.
 
-Plain strings only (no escaping, no markup): each renderer escapes for its own format.
+Plain strings only (no escaping, no markup): each renderer escapes for its own format. A report reads
+in the order of work: the verdict and counts, the findings grouped as a reviewer works through them
+(``finding_groups``), then a compact checklist (``checklist``).
 """
 from __future__ import annotations
 
 from ..models import AuditResult, Result
-from ..verdict import verdict as outcome
-from .labels import LEVEL, PART_LABELS, PART_STATUS, SEVERITY, gaps, status_label
+from ..verdict import must_fix, verdict as outcome
+from .labels import (DOCUMENT_KIND, LEVEL, OPTIONAL_ABSENT, PUBLISHED_SOURCE, PART_LABELS, PART_STATUS, SEVERITY, evidence_text, gaps,
+                     in_source_terms, plain_basis, status_label)
+
+EVIDENCE_SHOWN = 3   # evidence lines per finding
+# The reviewer's order: what blocks submission, then structure, the 第一责任人 part, the closed loop
+# (不足 → 原因 → 安排), and last the content items that are suggested additions.
+GROUPS = (("must_fix", "必须修改（不改不能报送）"), ("structure", "结构与格式"), ("leadership", "第一责任人部分"),
+          ("loop", "不足与原因、整改闭环"), ("content", "内容覆盖（建议补充）"))
 
 WAIVED = "已豁免"
 SUMMARY_PARTS = ("measures", "shortcomings", "leadership", "plans")
@@ -31,6 +40,12 @@ def header(a: AuditResult) -> list[tuple[str, str]]:
     rows = [("标题", m.title or "（未找到标题行）"), ("主体", m.issuer or "（未识别）"),
             ("年度", str(m.year) if m.year else "（未识别）"), ("层级", LEVEL.get(m.level, m.level)),
             ("规则集", f"{a.rulebook_id} {a.rulebook_version}".strip())]
+    if a.kind is not None:
+        where = f"（第{a.kind.evidence.line}{'段' if a.format == 'docx' else '行'}）" if a.kind.evidence else ""
+        rows.append(("类型", DOCUMENT_KIND.get(a.kind.id, a.kind.id) + where))
+    if m.published:
+        rows.append(("发布", m.published + (f"（{PUBLISHED_SOURCE[m.published_source]}）"
+                                           if m.published_source in PUBLISHED_SOURCE else "")))
     if a.is_report:
         rows.append(("得分", f"{a.score:g}/100"))
         rows.append(("结论", outcome(a).text))
@@ -38,25 +53,118 @@ def header(a: AuditResult) -> list[tuple[str, str]]:
 
 
 def part_rows(a: AuditResult) -> list[dict]:
-    """One row per statutory part: label, status, css class, heading as written, line span."""
+    """One row per statutory part: label, status, css class, heading as written, line span.
+
+    The optional part left out (its check is "skip") is not a gap: it reads "未单列（可选）"."""
     rows = []
-    # An optional part the report leaves out (its check is "skip") is not a problem: style it as such.
     optional = {r.part for r in a.results if r.kind == "part" and r.status == "skip"}
+    unit = "段" if a.format == "docx" else "行"
     for p in a.parts:
-        heading = p.heading or p.note or "—"
+        absent = p.id in optional and p.status == "missing"
+        heading = "—" if absent else p.heading or p.note or "—"
         if p.heading and p.note:
             heading += f"（{p.note}）"
-        rows.append({"part": PART_LABELS.get(p.id, p.id), "status": p.status,
-                     "css": "skip" if p.id in optional and p.status == "missing" else p.status,
-                     "status_label": PART_STATUS.get(p.status, p.status), "heading": heading,
-                     "lines": f"{p.line}–{p.end_line}" if p.line else "—"})
+        rows.append({"id": p.id, "part": PART_LABELS.get(p.id, p.id), "status": p.status,
+                     "css": "skip" if absent else p.status,
+                     "status_label": OPTIONAL_ABSENT if absent else PART_STATUS.get(p.status, p.status),
+                     "heading": heading, "lines": f"第{p.line}–{p.end_line}{unit}" if p.line else "—"})
     return rows
 
 
-def evidence_lines(r: Result, limit: int | None = None) -> list[str]:
-    """"第12行：…" (with the page for PDF sources), at most ``limit`` of them."""
+def severity_counts(a: AuditResult) -> list[tuple[str, int]]:
+    """("必须修改", n) then (severity label, n) for the other findings, most serious first; zeros left out."""
+    found = gaps(a.results)
+    fixes = sum(1 for r in found if must_fix(r, a.fail_level))
+    counts = [("必须修改", fixes)] if fixes else []
+    for severity in ("error", "warning", "info"):
+        n = sum(1 for r in found if r.severity == severity and not must_fix(r, a.fail_level))
+        if n:
+            counts.append((SEVERITY[severity], n))
+    errors = sum(1 for r in a.results if r.status == "error")
+    return counts + ([("规则出错", errors)] if errors else [])
+
+
+def finding(r: Result, a: AuditResult) -> dict:
+    """One gap as a reviewer reads it: title, status, the finding, up to three evidence lines, what to
+    add, and the legal basis without the rulebook's caveats."""
+    return {"id": r.rule_id, "title": r.title, "status": r.status, "severity": r.severity,
+            "severity_label": "必须修改" if must_fix(r, a.fail_level) else SEVERITY.get(r.severity, r.severity),
+            "status_label": status_label(r.status, r.kind), "message": in_source_terms(r.message, a.format),
+            "suggestion": r.suggestion or "", "basis": plain_basis(r.basis),
+            "evidence": [evidence_text(e, a.format) for e in r.evidence[:EVIDENCE_SHOWN]],
+            "more_evidence": max(0, len(r.evidence) - EVIDENCE_SHOWN), "line": r.evidence[0].line if r.evidence else None}
+
+
+def topic(r: Result, fail_level: str = "error") -> str:
+    """The key of the group in ``GROUPS`` that a finding belongs to."""
+    if must_fix(r, fail_level):
+        return "must_fix"
+    if r.kind in ("part", "format") or r.part in (None, "document"):
+        return "structure"
+    if r.part == "leadership":
+        return "leadership"
+    if r.part in ("shortcomings", "plans"):
+        return "loop"
+    return "content"
+
+
+def finding_groups(a: AuditResult) -> list[dict]:
+    """The non-empty groups of ``GROUPS``, each with its findings (most serious first, then rulebook order)."""
+    found = gaps(a.results)
+    groups = []
+    for key, title in GROUPS:
+        items = [finding(r, a) for r in found if topic(r, a.fail_level) == key]
+        if items:
+            groups.append({"key": key, "title": title, "findings": items})
+    return groups
+
+
+def waived_rows(a: AuditResult) -> list[dict]:
+    """Gaps accepted by a waiver: never hidden, shown with the reason."""
+    return [{"id": r.rule_id, "title": r.title, "reason": r.waived, "status_label": status_label(r.status, r.kind)}
+            for r in a.results if r.waived]
+
+
+def rule_errors(a: AuditResult) -> list[dict]:
+    """Checks that could not run on this report (status "error", 规则出错), with the reason."""
+    return [{"id": r.rule_id, "title": r.title, "message": r.message} for r in a.results if r.status == "error"]
+
+
+def checklist(a: AuditResult) -> list[dict]:
+    """One line per part (and one for the whole document): what is written, what is open, what does not apply.
+
+    ``{"label", "passed", "open", "waived", "skipped", "text"}``; ``text`` reads
+    "已写到 34 项；缺失或部分 3 项（见上）；不适用 12 项（见 -v）"."""
+    order = [p.id for p in a.parts] + ["document"]
+    absent = {row["id"] for row in part_rows(a) if row["status_label"] == OPTIONAL_ABSENT}
+    labels = {**PART_LABELS, "document": "全文（结构、格式、年度）"}
+    out = []
+    for key in order:
+        mine = [r for r in a.results if (r.part if r.part in PART_LABELS else "document") == key]
+        if not mine:
+            continue
+        counts = {"passed": sum(1 for r in mine if r.status == "pass" and not r.waived),
+                  "open": sum(1 for r in mine if r.status in ("fail", "partial") and not r.waived),
+                  "waived": sum(1 for r in mine if r.waived),
+                  "skipped": sum(1 for r in mine if r.status == "skip" and not r.waived),
+                  "errors": sum(1 for r in mine if r.status == "error")}
+        words = [OPTIONAL_ABSENT] if key in absent else [f"已写到 {counts['passed']} 项"]
+        if counts["open"]:
+            words.append(f"缺失或部分 {counts['open']} 项（见上）")
+        if counts["waived"]:
+            words.append(f"已豁免 {counts['waived']} 项")
+        if counts["errors"]:
+            words.append(f"规则出错 {counts['errors']} 项")
+        if counts["skipped"] and key not in absent:
+            words.append(f"不适用 {counts['skipped']} 项")
+        out.append({"key": key, "label": labels[key], **counts, "text": "；".join(words)})
+    return out
+
+
+def evidence_lines(r: Result, limit: int | None = None, source_format: str = "txt") -> list[str]:
+    """"第12行：…" in the terms of the source (page for PDF, heading path for Word), at most ``limit``."""
     shown = r.evidence if limit is None else r.evidence[:limit]
-    return [(f"第{e.page}页 " if e.page else "") + f"第{e.line}行：{e.text}" for e in shown]
+    return [evidence_text(e, source_format) for e in shown]
 
 
 def check_rows(a: AuditResult, evidence_limit: int | None = None) -> list[dict]:
@@ -68,12 +176,13 @@ def check_rows(a: AuditResult, evidence_limit: int | None = None) -> list[dict]:
         elif r.status == "pass" and r.evidence:
             explanation = ""
         else:
-            explanation = r.message
+            explanation = in_source_terms(r.message, a.format)
         rows.append({"status": "waived" if r.waived else r.status,
                      "status_label": WAIVED if r.waived else status_label(r.status, r.kind),
                      "title": r.title, "id": r.rule_id, "severity": r.severity,
                      "severity_label": SEVERITY.get(r.severity, r.severity), "explanation": explanation,
-                     "evidence": [] if r.status == "skip" else evidence_lines(r, evidence_limit)})
+                     "part": r.part if r.part in PART_LABELS else "document",
+                     "evidence": [] if r.status == "skip" else evidence_lines(r, evidence_limit, a.format)})
     return rows
 
 

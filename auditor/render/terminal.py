@@ -1,132 +1,253 @@
-"""The default terminal report (rich), in Chinese; plain text when not a terminal."""
+"""The default terminal report, in Chinese, in the order of work (plain text when not a terminal).
+
+First the verdict in words and the counts by severity, then the five parts, then the findings grouped
+as a reviewer works (``rows.finding_groups``: what must be fixed first), then a compact checklist with
+the passes folded to one line per part. ``verbose`` lists every check with its evidence, the
+not-applicable ones and the closed-loop tables; ``quiet`` prints only the findings that fail the gate.
+Lines are broken by ``linebreak`` (display width, hanging indent, 避头尾, ids and numbers kept whole);
+rich only colours them.
+"""
 from __future__ import annotations
 
 import io
-import re
 
 from rich import box
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from ..models import AuditResult
 from ..verdict import verdict
-from .labels import LEVEL, PART_STATUS, SEVERITY, SHORT_PART_LABELS, gaps, status_label
+from .linebreak import break_points, cell_len
 from .pairing import detail_tables
+from .rows import checklist, finding_groups, header, part_rows, rule_errors, severity_counts, waived_rows
 
-# Display only: a space beside a Han character ("3、 2020年") would make rich wrap there.
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]+|[ \t]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
-
-
-def _display(text: str) -> str:
-    return _CJK_SPACE.sub("", text)
-
-
-_PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red"}
-_CHECK_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim", "error": "bold red"}
-_SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red", "skip": "dim"}
+_CHECK_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "skip": "dim", "error": "magenta",
+                "waived": "magenta"}
+_SEV_STYLE = {"必须修改": "bold red", "错误": "red", "警告": "yellow", "提示": "cyan", "规则出错": "magenta"}
+INDENT = "     "   # under "  12. "
 
 
-def render_terminal(result: AuditResult, width: int = 100, color: bool = False, verbose: bool = False) -> str:
-    """The coverage and gap report for one file as a string (ANSI colours only when ``color``)."""
-    console = Console(file=io.StringIO(), width=width, force_terminal=color, color_system="standard" if color else None,
-                      no_color=not color, highlight=False, emoji=False)
-    table_box = box.SIMPLE_HEAD if color else box.ASCII2
-    console.print(_header(result))
+MAX_LINES = 120   # the default report aims to fit in this many lines; -v shows everything
+# How the findings are shortened, step by step, until the report fits: the content items to add go
+# first to title and suggestion, then to one line each, then the 第一责任人 items; must-fix never.
+_LADDER = ({}, {"content": "brief"}, {"content": "line"}, {"content": "line", "leadership": "brief"},
+           {"content": "line", "leadership": "line"}, {"content": "line", "leadership": "line", "loop": "brief"},
+           {"content": "line", "leadership": "line", "loop": "brief", "structure": "brief"})
+
+
+def render_terminal(result: AuditResult, width: int = 100, color: bool = False, verbose: bool = False,
+                    quiet: bool = False) -> str:
+    """The report for one file as a string, lines at most ``width`` cells (ANSI colours only when ``color``)."""
+    out = _Writer(width, color)
+    if quiet:
+        _quiet(out, result)
+        return out.text()
+    _header(out, result)
     if not result.is_report:
-        for note in result.notes:
-            console.print(Text(note, style="bold yellow"))
-        return console.file.getvalue()
-    console.print(_parts_table(result, table_box))
-    console.print(_checklist(result, table_box, verbose))
-    for table in detail_tables(result, table_box):
+        return out.text()
+    _parts(out, result)
+    tail = _Writer(width, color)
+    _checklist(tail, result, verbose)
+    findings, cache = None, {}
+    for shape in ({},) if verbose else _LADDER:
+        findings = _Writer(width, color)
+        _findings(findings, result, verbose, shape, cache)
+        if out.count() + findings.count() + tail.count() <= MAX_LINES:
+            break
+    return out.text() + findings.text() + tail.text()
+
+
+class _Writer:
+    """Collects wrapped, styled lines; rich renders the colours once at the end (plain text skips rich)."""
+
+    def __init__(self, width: int, color: bool):
+        self.width, self.color = width, color
+        self.lines: list[Text] = []
+
+    def line(self, *segments, indent: str = "", hanging: str | None = None, tail: tuple[str, str] | None = None):
+        """Add ``segments`` ((text, style) or text) wrapped with a hanging indent; ``tail`` (text, style)
+        is set at the right end of the last line, or on a line of its own when it does not fit."""
+        text = Text(indent)
+        for seg in segments:
+            text.append(*(seg if isinstance(seg, tuple) else (seg,)))
+        hanging = " " * cell_len(indent) if hanging is None else hanging
+        plain = text.plain
+        spans = break_points(plain[len(indent):], max(1, self.width - cell_len(hanging)),
+                             max(1, self.width - cell_len(indent)))
+        lines = [(Text(hanging) if n else Text(indent)) + text[len(indent) + s:len(indent) + e]
+                 for n, (s, e) in enumerate(spans)]
+        if tail:
+            room = self.width - lines[-1].cell_len
+            if room >= cell_len(tail[0]) + 2:
+                lines[-1].append(" " * (room - cell_len(tail[0])))
+                lines[-1].append(*tail)
+            else:
+                lines.append(Text(" " * max(0, self.width - cell_len(tail[0]))).append(*tail))
+        self.lines.extend(lines)
+
+    def blank(self):
+        self.lines.append(Text())
+
+    def table(self, table):
+        console = self._console()
         console.print(table)
-    console.print(_gap_list(result))
-    for note in result.notes:
-        console.print(Text("注：" + note, style="dim"))
-    return console.file.getvalue()
+        self.lines.extend(Text(line) for line in console.file.getvalue().splitlines())
+
+    def text(self) -> str:
+        if not self.lines:
+            return ""
+        if not self.color:
+            return "".join(line.plain.rstrip() + "\n" for line in self.lines)
+        console = self._console()
+        console.print(Text("\n").join(self.lines), soft_wrap=True)
+        return console.file.getvalue()
+
+    def count(self) -> int:
+        return len(self.lines)
+
+    def _console(self) -> Console:
+        return Console(file=io.StringIO(), width=self.width, force_terminal=self.color, no_color=not self.color,
+                       color_system="standard" if self.color else None, highlight=False, emoji=False,
+                       legacy_windows=False)
 
 
-def _header(result: AuditResult) -> Panel:
-    m = result.meta
-    outcome = verdict(result)
-    said = Text(outcome.text, style="bold green" if outcome.passed else "bold red")
-    lines = [
-        Text.assemble(("标题：", "bold"), m.title or "（未找到标题行）"),
-        Text.assemble(("主体：", "bold"), m.issuer or "（未识别）", "    ", ("年度：", "bold"),
-                      str(m.year) if m.year else "（未识别）", "    ", ("层级：", "bold"), LEVEL.get(m.level, m.level)),
-        Text.assemble(("规则集：", "bold"), f"{result.rulebook_id} {result.rulebook_version}"),
-    ]
-    if result.is_report:
-        lines.append(Text.assemble(("结论：", "bold"), said, "    ", ("得分：", "bold"), f"{result.score:g}/100"))
-    return Panel(Group(*lines), title=Text(f"法治政府建设年度报告审查 · {result.path}"), title_align="left",
-                 box=box.ROUNDED if result.passed is not None else box.ASCII)
+def _header(out: _Writer, a: AuditResult) -> None:
+    facts = dict(header(a))
+    out.line(("法治政府建设年度报告审查", "bold"), " · ", a.path)
+    said = verdict(a)
+    style = "bold green" if said.passed else "bold red"
+    score = f"（得分 {a.score:g}/100）" if a.is_report else ""
+    out.line((said.text, style), score)
+    counts = severity_counts(a)
+    if counts:
+        segments = ["问题："]
+        for n, (label, count) in enumerate(counts):
+            segments += [" · "] if n else []
+            segments.append((f"{label} {count} 项", _SEV_STYLE.get(label, "")))
+        out.line(*segments)
+    out.line(("标题：", "bold"), facts["标题"])
+    out.line(("主体：", "bold"), facts["主体"], " · ", ("年度：", "bold"), facts["年度"], " · ",
+             ("层级：", "bold"), facts["层级"], " · ", ("规则集：", "bold"), facts["规则集"])
+    extra = [k for k in ("类型", "发布") if k in facts]
+    if extra:
+        segments = []
+        for n, k in enumerate(extra):
+            segments += ([" · "] if n else []) + [(f"{k}：", "bold"), facts[k]]
+        out.line(*segments)
+    for note in a.notes:
+        out.line(("注：", "dim"), (note, "dim" if a.is_report else "bold yellow"))
 
 
-def _parts_table(result: AuditResult, table_box) -> Table:
-    table = Table(title="五个组成部分", title_justify="left", box=table_box, expand=True, show_lines=False)
-    table.add_column("部分", no_wrap=True, min_width=16)
-    table.add_column("状态", no_wrap=True, min_width=6)
-    table.add_column("报告中的标题", ratio=1, overflow="fold")
-    table.add_column("行", no_wrap=True, justify="right", min_width=7)
-    for p in result.parts:
-        span = f"{p.line}–{p.end_line}" if p.line else "—"
-        heading = Text(_display(p.heading or (p.note or "—")))
-        if p.heading and p.note:
-            heading.append(f"（{p.note}）", style="dim")
-        table.add_row(SHORT_PART_LABELS[p.id], Text(PART_STATUS[p.status], style=_PART_STYLE[p.status]), heading, span)
-    return table
+def _parts(out: _Writer, a: AuditResult) -> None:
+    out.blank()
+    out.line(("五个组成部分", "bold"))
+    rows = part_rows(a)
+    label_w = max(cell_len(r["part"]) for r in rows) + 2
+    status_w = max(cell_len(r["status_label"]) for r in rows) + 2
+    for r in rows:
+        lead = r["part"] + " " * (label_w - cell_len(r["part"]))
+        status = r["status_label"] + " " * (status_w - cell_len(r["status_label"]))
+        heading = "" if r["heading"] == "—" else r["heading"]
+        out.line(lead, (status, _PART_STYLE[r["css"]]), heading, indent="  ",
+                 hanging=" " * (2 + label_w + status_w), tail=(r["lines"], "dim") if r["lines"] != "—" else None)
 
 
-def _checklist(result: AuditResult, table_box, verbose: bool) -> Table:
-    table = Table(title="检查清单", title_justify="left", box=table_box, expand=True)
-    table.add_column("状态", no_wrap=True, min_width=6)
-    table.add_column("检查项 · 证据或说明", ratio=1, overflow="fold")
-    for r in result.results:
-        status = Text(status_label(r.status, r.kind), style=_CHECK_STYLE[r.status])
-        if r.waived:
-            status = Text("已豁免", style="magenta")
-        cell = Text(r.title, style="bold")
-        cell.append(f"  {r.rule_id}", style="dim")
-        evidence = _evidence_text(r, verbose)
-        if evidence:
-            cell.append("\n")
-            cell.append_text(evidence)
-        table.add_row(status, cell)
-    return table
+def _findings(out: _Writer, a: AuditResult, verbose: bool, shape: dict, cache: dict | None = None) -> None:
+    """The findings by group; ``shape`` maps a group key to "brief" or "line" (default: in full);
+    ``cache`` keeps each finding's lines per shape across the tries of ``render_terminal``."""
+    cache = {} if cache is None else cache
+    groups = finding_groups(a)
+    out.blank()
+    if not groups:
+        out.line(("问题与建议：无。所有适用的检查项均已满足。", "green"))
+    total = sum(len(g["findings"]) for g in groups)
+    if groups:
+        note = "；部分只列标题和建议，全部细节见 -v" if shape else ""
+        out.line((f"问题与建议（{total} 项，先列必须修改的{note}）", "bold"))
+    n = 0
+    for g in groups:
+        out.line((f"【{g['title']}】", "bold red" if g["key"] == "must_fix" else "bold"))
+        for f in g["findings"]:
+            n += 1
+            key = (n, shape.get(g["key"], "full"))
+            if key not in cache:
+                block = _Writer(out.width, out.color)
+                _finding(block, f, n, key[1], verbose)
+                cache[key] = block.lines
+            out.lines.extend(cache[key])
+    waived = waived_rows(a)
+    if waived:
+        out.line((f"【已豁免（{len(waived)} 项，不计入得分和门禁）】", "magenta"))
+    for w in waived:
+        out.line(w["title"], "（原结论：", w["status_label"], "）：", ("豁免理由：" + w["reason"], "magenta"),
+                 indent="  · ", hanging=INDENT, tail=(w["id"], "dim"))
+    for err in rule_errors(a):
+        out.line(("规则出错：", "magenta"), f"{err['title']}：{err['message']}", indent="  ", tail=(err["id"], "dim"))
 
 
-def _evidence_text(r, verbose: bool) -> Text:
-    if r.waived:
-        return Text(f"豁免理由：{r.waived}", style="magenta")
-    if r.status == "skip":
-        return Text(_display(r.message), style="dim")
-    text = Text()
-    if r.status != "pass" or not r.evidence:
-        text.append(_display(r.message))
-    shown = r.evidence if verbose else r.evidence[:1]
-    for e in shown:
-        if text:
-            text.append("\n")
-        where = f"第{e.page}页 " if e.page else ""
-        text.append(f"{where}第{e.line}行：", style="bold")
-        text.append(_display(e.text))
-    return text
+def _finding(out: _Writer, f: dict, n: int, shape: str, verbose: bool) -> None:
+    """A finding "full" (title, the finding, up to three evidence lines, suggestion, basis), "brief"
+    (title and suggestion) or on one "line" (title, status, id)."""
+    number = f"{n:>3}. "
+    out.line((f["title"], "bold"), "（", (f["status_label"], _CHECK_STYLE[f["status"]]), "·",
+             (f["severity_label"], _SEV_STYLE.get(f["severity_label"], "")), "）",
+             indent=" " * max(0, 5 - len(number)) + number, hanging=INDENT, tail=(f["id"], "dim"))
+    if shape == "line":
+        return
+    if shape == "brief":
+        if f["suggestion"]:
+            out.line(("建议：", "cyan"), f["suggestion"], indent=INDENT, hanging=INDENT + "      ")
+        return
+    out.line(f["message"], indent=INDENT)
+    for line in f["evidence"]:
+        where, _, quote = line.partition("：")
+        out.line((where + "：", "dim"), quote, indent=INDENT, hanging=INDENT + "  ")
+    if f["more_evidence"]:
+        out.line((f"另有 {f['more_evidence']} 处证据，见" + ("下面的检查清单" if verbose else " -v"), "dim"),
+                 indent=INDENT)
+    if f["suggestion"]:
+        out.line(("建议：", "cyan"), f["suggestion"], indent=INDENT, hanging=INDENT + "      ")
+    out.line(("依据：", "dim"), (f["basis"], "dim"), indent=INDENT, hanging=INDENT + "      ")
 
 
-def _gap_list(result: AuditResult) -> Group:
-    items = gaps(result.results)
-    if not items:
-        return Group(Text("问题与建议：无。所有适用的检查项均已满足。", style="green"))
-    out = [Text(f"问题与建议（{len(items)} 项，按严重程度排列）", style="bold")]
-    for n, r in enumerate(items, 1):
-        line = Text(f"{n}. ")
-        line.append(f"[{SEVERITY[r.severity]}]", style=_SEV_STYLE[r.severity])
-        line.append(f"{r.title}（{r.rule_id}，{status_label(r.status, r.kind)}）")
-        out.append(line)
-        out.append(Text(f"   {_display(r.message)}"))
-        if r.suggestion:
-            out.append(Text(f"   建议：{r.suggestion}", style="cyan"))
-        out.append(Text(f"   依据：{r.basis}", style="dim"))
-    return Group(*out)
+def _checklist(out: _Writer, a: AuditResult, verbose: bool) -> None:
+    out.blank()
+    out.line(("检查清单", "bold"), ("" if verbose else "（符合的每部分合为一行，全部列出见 -v）", "dim"))
+    if not verbose:
+        for row in checklist(a):
+            out.line((row["label"], "bold"), "：", row["text"], indent="  ", hanging="    ")
+        return
+    from .rows import check_rows
+
+    rows = check_rows(a)
+    for row in checklist(a):
+        out.line((row["label"], "bold"), "：", row["text"], indent="  ", hanging="    ")
+        for r in (r for r in rows if r["part"] == row["key"]):
+            out.line((f"[{r['status_label']}]", _CHECK_STYLE.get(r["status"], "")), " ", r["title"],
+                     indent="    ", hanging="      ", tail=(r["id"], "dim"))
+            if r["explanation"]:
+                out.line((r["explanation"], "dim" if r["status"] == "skip" else ""), indent="      ")
+            for line in r["evidence"]:
+                out.line(line, indent="      ", hanging="        ")
+    for table in detail_tables(a, box.SIMPLE_HEAD if out.color else box.ASCII2):
+        out.table(table)
+
+
+def _quiet(out: _Writer, a: AuditResult) -> None:
+    """Only what fails the gate, one finding per block, for pre-commit hooks; nothing when it passes."""
+    said = verdict(a)
+    if said.passed:
+        return
+    out.line(a.path, "：", (said.text, "bold red"))
+    for g in finding_groups(a):
+        if g["key"] != "must_fix":
+            continue
+        for f in g["findings"]:
+            where = f"{a.path}:{f['line']}" if f["line"] else a.path
+            out.line(where, "：", (f["title"], "bold"), "（", f["status_label"], "）", hanging="  ",
+                     tail=(f["id"], "dim"))
+            out.line(f["message"], indent="  ")
+            if f["suggestion"]:
+                out.line(("建议：", "cyan"), f["suggestion"], indent="  ", hanging="        ")
+

@@ -31,6 +31,63 @@ _INNER_PUNCT = re.compile(r"[,，、;；:：。]")
 _TERMINAL = tuple("。！？!?;；:：”’」』)）》】…")
 MAX_QUOTE = 200   # an evidence quote never exceeds this (a 1 MB line must not be quoted whole)
 
+# Where a quote may start or stop: after these a clause is complete.
+_CLAUSE_STOPS = frozenset("，。；：、！？!?;")
+_SOFT_STOPS = frozenset("，、；：,")
+
+
+def _clause_start(text: str, pos: int, pad: int) -> int:
+    """Where a quote of ``text[pos:]`` starts: the earliest clause start within ``pad`` before ``pos``,
+    else the nearest one within ``2 * pad``, else ``pos - pad`` moved off a word or number."""
+    if pos - pad <= 0:
+        return 0
+    for i in range(pos - pad, pos):
+        if _stop(text, i - 1):
+            return i
+    for i in range(pos - pad - 1, max(0, pos - 2 * pad), -1):
+        if _stop(text, i - 1):
+            return i
+    lo = pos - pad
+    while lo < pos and (_ascii_word(text[lo - 1]) and _ascii_word(text[lo]) or text[lo] in _CLOSING):
+        lo += 1
+    return lo
+
+
+def _clause_end(text: str, pos: int, pad: int) -> int:
+    """Where a quote of ``text[:pos]`` stops: the last clause end within ``pad`` after ``pos``,
+    else the nearest one within ``2 * pad``, else ``pos + pad`` moved past a number and its unit."""
+    if pos + pad >= len(text):
+        return len(text)
+    for i in range(pos + pad, pos, -1):
+        if _stop(text, i - 1):
+            return i
+    for i in range(pos + pad + 1, min(len(text), pos + 2 * pad) + 1):
+        if _stop(text, i - 1):
+            return i
+    hi = pos + pad
+    while hi < len(text) and hi < pos + 2 * pad and (_ascii_word(text[hi - 1]) and _ascii_word(text[hi])
+                                                      or text[hi - 1].isdigit() and text[hi] in ".%．％"):
+        hi += 1
+    if hi < len(text) and text[hi - 1].isdigit() and not text[hi].isascii():
+        hi += 1   # the unit after a number: "376件"
+    return hi
+
+
+_CLOSING = frozenset("，。、；：？！）》」』】〕”’…,.;:?!)")
+
+
+def _stop(text: str, i: int) -> bool:
+    """Does a clause end at ``text[i]``? An ASCII comma does, except inside a number ("1,000")."""
+    ch = text[i]
+    if ch == ",":
+        return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+    return ch in _CLAUSE_STOPS
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "._%")
+
+
 Mapping = "array[int] | None"   # normalised index → original index; None means identity
 
 
@@ -59,16 +116,33 @@ class TextView:
     converted: bool = False
 
     def excerpt(self, line: int, start: int = 0, end: int | None = None, width: int = 48) -> str:
-        """Quote the original ``line`` around the normalised span [start, end)."""
+        """Quote the original ``line`` around the normalised span [start, end) (see ``quote``)."""
+        return self.quote(line, start, end, width)[0]
+
+    def quote(self, line: int, start: int = 0, end: int | None = None, width: int = 48) -> tuple[str, bool, bool]:
+        """(quote, text left out before it, text left out after it) for the span [start, end) of ``line``.
+
+        The quote is about ``width`` characters of the original line around the span, widened or
+        narrowed to clause boundaries (after "，。；：、！？") so it never starts or stops mid-phrase
+        ("共收到行政复议申请376件", not "…申请376"); ``width=0`` quotes exactly the span. Never
+        longer than ``MAX_QUOTE`` characters; always a substring of the original line.
+        """
         original = self.lines[line - 1]
         norm = self.norm[line - 1]
         if not norm:
-            return original.strip()[:width]
+            text = original.strip()
+            return text[:width], False, len(text) > width
         end = len(norm) if end is None else max(start + 1, end)
         o_start, o_end = _to_original(self.maps[line - 1], start, end, len(original))
-        pad = max(0, (width - (o_end - o_start)) // 2)
-        lo, hi = max(0, o_start - pad), min(len(original), o_end + pad, o_start + MAX_QUOTE)
-        return original[lo:hi].strip()
+        if width == 0:
+            lo, hi = o_start, min(o_end, o_start + MAX_QUOTE)
+        else:
+            pad = max(0, (width - (o_end - o_start)) // 2)
+            lo = _clause_start(original, o_start, pad)
+            hi = min(_clause_end(original, o_end, pad), lo + MAX_QUOTE)
+            if hi < len(original) and original[hi - 1] in _SOFT_STOPS:
+                hi -= 1   # "…申请376件，" reads as "…申请376件…"
+        return original[lo:hi].strip(), bool(original[:lo].strip()), bool(original[hi:].strip())
 
     def blanked(self, rows) -> "TextView":
         """The same view with the 1-based ``rows`` emptied for matching (page furniture, see

@@ -81,7 +81,7 @@ def test_repeated_problem_with_progress_passes():
 
 def test_cli_reports_copied_passages_with_both_line_numbers(invoke):
     result = invoke("check", FIXTURES / "continuity-2023.txt", "--previous", FIXTURES / "continuity-2022.txt",
-                    "--width", "120", "--no-color")
+                    "--width", "120", "--no-color", "-v")
     assert "与上一年度报告相同的段落" in result.output
     assert "第9行" in result.output and "上年第9行" in result.output
 
