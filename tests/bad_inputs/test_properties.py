@@ -22,7 +22,8 @@ from .harness import SEED_BYTES, run_inside
 name_bytes = st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\0" not in b
                                                        and b not in (b".", b".."))
 # ``tmp_path`` is reused across examples: each example writes its own file and removes it.
-reuse_tmp = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+reuse_tmp = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                           HealthCheck.filter_too_much])
 
 
 @reuse_tmp
@@ -79,7 +80,7 @@ TEXTS = [SEED_BYTES.decode("utf-8")[:4000], "法治" * 300 + "！", "，".join([
          "a" * 2000, ",".join("数据" for _ in range(300)) + "附件"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(patterns(), st.sampled_from(TEXTS))
 def test_a_random_pattern_is_refused_with_a_reason_or_bounded_in_time(source, text):
     start = time.process_time()
