@@ -9,13 +9,14 @@ import sys
 import click
 
 from . import __version__
-from .batch import Failure, audit_many, collect_paths
+from .batch import Failure, Job, audit_stream, collect_paths, index_previous
 from .config import resolve_settings
 from .errors import AuditorError
 from .gatekeeping import build_policy, unused_waivers
 from .models import LEVELS
 from .output import write_atomic
 from .render import RENDERERS
+from .render.outputs import FILE_ONLY, Outputs
 from .rulebook.loader import load_rulebook
 
 EXIT_PASS, EXIT_GATE, EXIT_ERROR = 0, 1, 2
@@ -63,8 +64,8 @@ def _output_spec(ctx, param, values):
         fmt, sep, path = value.partition(":")
         if not sep or not path:
             raise click.BadParameter(f"应写成 格式:路径，例如 sarif:out.sarif（收到 {value!r}）")
-        if fmt not in RENDERERS:
-            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join(RENDERERS)}")
+        if fmt not in RENDERERS and fmt not in FILE_ONLY:
+            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join((*RENDERERS, *FILE_ONLY))}")
         specs.append((fmt, path))
     return specs
 
@@ -74,11 +75,14 @@ def _output_spec(ctx, param, values):
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
               help="标准输出的格式（csv 为批量汇总表；sarif/junit/markdown/html 见 README）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
-              help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml。")
+              help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml；"
+                   "批量评审另有 -o xlsx:汇总.xlsx（Excel 工作簿）和 -o dashboard:总览.html（总览页）。")
 @click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集：内置名称或 YAML 路径（默认 national）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="报告年度（默认从标题和正文识别）。")
 @click.option("--level", type=click.Choice(LEVELS), help="报告主体层级（默认从标题识别）。")
 @click.option("--previous", type=click.Path(dir_okay=False), help="上一年度的报告，用于连续性检查。")
+@click.option("--previous-dir", type=click.Path(file_okay=False, exists=True),
+              help="上一年度报告所在目录：按主体和年度为每份报告配对上一年度报告，做连续性检查。")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="得分低于此值即判为未通过（默认 0）。")
 @click.option("--fail-level", type=click.Choice(["error", "warning"]),
               help="该级别及以上的检查不符合即判为未通过（默认 error）。")
@@ -92,8 +96,8 @@ def _output_spec(ctx, param, values):
 @click.option("-v", "--verbose", is_flag=True, help="列出每个检查项的全部证据。")
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认仅在终端中使用）。")
-def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, fail_level, select, ignore,
-          waivers_path, config_path, summary, workers, verbose, width, color):
+def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir, fail_under, fail_level, select,
+          ignore, waivers_path, config_path, summary, workers, verbose, width, color):
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
@@ -103,25 +107,32 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
     files = collect_paths(list(paths))
     options = {"year": settings.year, "level": settings.level, "fail_level": settings.fail_level,
                "fail_under": settings.fail_under}
+    if previous and previous_dir:
+        raise click.UsageError("--previous 和 --previous-dir 只能用一个")
     if previous:
         options["previous_path"] = previous
-    with _progress(len(files)) as advance:
-        items = audit_many(files, rulebook, settings.rulebook, options, workers, advance, policy)
-    audited = [i for i in items if not isinstance(i, Failure)]
-    failures = [i for i in items if isinstance(i, Failure)]
-    for failure in failures:
-        click.echo(f"audit: 错误：{failure.message}", err=True)
-    for waiver in unused_waivers(policy, audited):
+    paired = index_previous(previous_dir, workers) if previous_dir else None
+    outs = Outputs([(fmt, None), *outputs], rulebook, lambda text: click.echo(text, nl=False),
+                   (summary, *_terminal_style(width, color), verbose))
+    try:
+        with _progress(len(files)) as advance:
+            for item in audit_stream(files, rulebook, Job(settings.rulebook, options, policy, outs.encoder, paired),
+                                     workers):
+                if isinstance(item, Failure):
+                    click.echo(f"audit: 错误：{item.message}", err=True)
+                outs.add(item)
+                if advance:
+                    advance()
+    except BaseException:
+        outs.discard()
+        raise
+    for waiver in unused_waivers(policy, outs.used_waivers):
         click.echo(f"audit: 提示：{waiver.where} 的豁免（{waiver.check}）没有用上：没有对应的不符合项，可以删除", err=True)
-    if not audited:   # nothing to report: leave no output files behind
+    if not outs.audited:   # nothing to report: leave no output files behind
+        outs.discard()
         sys.exit(EXIT_ERROR)
-    for fmt_name, path in outputs:
-        write_atomic(path, RENDERERS[fmt_name](audited, rulebook, failures))
-    if fmt == "rich":
-        _print_terminal(audited, failures, summary, verbose, width, color)
-    else:
-        click.echo(RENDERERS[fmt](audited, rulebook, failures), nl=False)
-    sys.exit(EXIT_PASS if all(a.passed for a in audited) else EXIT_GATE)
+    outs.finish()
+    sys.exit(EXIT_PASS if outs.passed else EXIT_GATE)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -144,18 +155,11 @@ def _progress(total: int):
         yield lambda: bar.advance(task)
 
 
-def _print_terminal(audited, failures, summary, verbose, width, color):
-    from .render.summary import render_summary
-    from .render.terminal import render_terminal
-
+def _terminal_style(width: int | None, color: bool | None) -> tuple[int, bool]:
+    """(width, colour) of the terminal report: the terminal's own unless given; colour only on a terminal."""
     is_tty = sys.stdout.isatty()
     color = is_tty and not os.environ.get("NO_COLOR") if color is None else color
-    width = width or (shutil.get_terminal_size().columns if is_tty else 100)
-    if not summary:
-        for result in audited:
-            click.echo(render_terminal(result, width, color, verbose), nl=False)
-    if len(audited) + len(failures) > 1 or summary:
-        click.echo(render_summary(audited, failures, width, color), nl=False)
+    return width or (shutil.get_terminal_size().columns if is_tty else 100), bool(color)
 
 
 from .cli_config import config  # noqa: E402

@@ -35,4 +35,5 @@ RENDERERS: dict[str, Renderer] = {
     "markdown": _lazy("markdown", "render_markdown"),
     "html": _lazy("html", "render_html"),
     "csv": _lazy("csv_summary", "render_csv"),
+    "jsonl": _lazy("jsonl", "render_jsonl"),
 }

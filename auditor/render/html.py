@@ -65,23 +65,41 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 16px
 
 def render_html(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
     """The HTML page for one run as a string; deterministic (no timestamps)."""
+    from .records import summary_record
+
+    records = [dict(summary_record(a), position=n) for n, a in enumerate(results, 1)]
+    head, tail = html_frame(records, rulebook, failures)
+    return head + "".join(html_piece(a, n) + "\n" for n, a in enumerate(results, 1)) + tail
+
+
+def html_frame(records: list[dict], rulebook: Rulebook, failures=()) -> tuple[str, str]:
+    """The page around the reports: (everything before the first report, everything after the last).
+
+    ``records`` are the compact records of the audited reports with their ``position`` (the number
+    in each report's anchor, ``#report-N``)."""
     title = "法治政府建设年度报告审查"
-    if len(results) == 1 and not failures:
-        title += " · " + (results[0].meta.title or results[0].path)
+    if len(records) == 1 and not failures:
+        title += " · " + (records[0]["title"] or records[0]["path"])
     body: list[str] = []
-    if len(results) + len(failures) > 1:
-        body.append(_summary(results, failures))
+    if len(records) + len(failures) > 1:
+        body.append(_summary(records, failures))
     elif failures:
         body += [f'<p class="note">无法审查 {e(f.path)}：{e(f.message)}</p>' for f in failures]
-    body += [_report(a, n) for n, a in enumerate(results, 1)]
-    return "\n".join([
+    head = "\n".join([
         "<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="auditor {e(__version__)}">', f"<title>{e(title)}</title>",
-        f"<style>{_CSS}</style>", "</head>", "<body>", "<main>", *body, "</main>",
-        f"<footer>由 auditor {e(__version__)} 生成 · 规则集 {e(rulebook.id)} {e(rulebook.version)}"
+        f"<style>{_CSS}</style>", "</head>", "<body>", "<main>", *body, ""])
+    tail = "\n".join([
+        "</main>", f"<footer>由 auditor {e(__version__)} 生成 · 规则集 {e(rulebook.id)} {e(rulebook.version)}"
         f"（{e(rulebook.title)}）</footer>", "</body>", "</html>", ""])
+    return head, tail
+
+
+def html_piece(a: AuditResult, position: int) -> str:
+    """One report as an ``<article id="report-POSITION">``."""
+    return _report(a, position)
 
 
 def e(text) -> str:
@@ -93,16 +111,16 @@ def _badge(css: str, label: str) -> str:
     return f'<span class="badge {e(css)}">{e(label)}</span>'
 
 
-def _summary(results, failures) -> str:
+def _summary(records, failures) -> str:
     rows = []
-    for n, row in enumerate(summary_rows(results, failures), 1):
-        name = e(row["file"]) if n > len(results) else f'<a href="#report-{n}">{e(row["file"])}</a>'
+    for record, row in zip([*records, *([None] * len(failures))], summary_rows(records, failures)):
+        name = e(row["file"]) if record is None else f'<a href="#report-{record["position"]}">{e(row["file"])}</a>'
         note = f'<div class="note">{e(row["note"])}</div>' if row["verdict"] == "已跳过" else ""
         rows.append(f"<tr><td>{name}</td><td>{e(row['issuer'] or '—')}</td><td>{e(row['year'] or '—')}</td>"
                     f"<td>{e(row['level'] or '—')}</td><td>{e(row['marks'] or '—')}</td>"
                     f'<td class="num">{e(row["score"] or "—")}</td>'
                     f"<td>{_badge(_VERDICT_CLASS[row['verdict']], row['verdict'])}{note}</td></tr>")
-    caption = f"审查 {len(results)} 份" + (f"，{len(failures)} 份无法读取" if failures else "")
+    caption = f"审查 {len(records)} 份" + (f"，{len(failures)} 份无法读取" if failures else "")
     return ("<section><h1>法治政府建设年度报告审查 · 汇总</h1>"
             f'<p class="path">{e(caption)}</p><table><thead><tr><th>文件</th><th>主体</th><th>年度</th>'
             "<th>层级</th><th>部分 一二三四</th><th>得分</th><th>结论</th></tr></thead><tbody>"

@@ -21,14 +21,24 @@ _STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", 
 
 def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
     """The Markdown document for one run (one or many reports)."""
-    out: list[str] = []
-    if len(results) + len(failures) > 1:
-        out += _summary(results, failures)
-    elif failures:
-        out += [f"> ⚠️ 无法审查：`{_code(f.path)}`：{esc(f.message)}" for f in failures] + [""]
-    for a in results:
-        out += _report(a)
-    return "\n".join(out).rstrip("\n") + "\n"
+    from .records import summary_record
+
+    records = [summary_record(a) for a in results]
+    return (markdown_head(records, failures) + "\n".join(map(markdown_piece, results))).rstrip("\n") + "\n"
+
+
+def markdown_head(records: list[dict], failures=()) -> str:
+    """What comes before the first report: the summary table of a batch (empty for one report)."""
+    if len(records) + len(failures) > 1:
+        return "\n".join(_summary(records, failures)) + "\n"
+    if failures:
+        return "\n".join([f"> ⚠️ 无法审查：`{_code(f.path)}`：{esc(f.message)}" for f in failures] + [""]) + "\n"
+    return ""
+
+
+def markdown_piece(a: AuditResult) -> str:
+    """One report's section; sections are joined by a line break and the document ends in exactly one."""
+    return "\n".join(_report(a))
 
 
 def esc(text: str) -> str:
@@ -44,9 +54,9 @@ def _code(text: str) -> str:
     return " ".join(text.replace("`", "'").split()).replace("|", "\\|")
 
 
-def _summary(results, failures) -> list[str]:
-    rows = summary_rows(results, failures)
-    out = [f"## 审查汇总：{len(results)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""), "",
+def _summary(records, failures) -> list[str]:
+    rows = summary_rows(records, failures)
+    out = [f"## 审查汇总：{len(records)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""), "",
            "| 文件 | 主体 | 年度 | 层级 | 部分 一二三四 | 得分 | 结论 |", "|---|---|---|---|---|--:|---|"]
     for row in rows:
         verdict = row["verdict"] if not row["note"] or row["verdict"] != "已跳过" else f"已跳过：{row['note']}"
