@@ -144,26 +144,25 @@ class _Built(_Sink):
     needs_records = True
     extras = True
 
-    def __init__(self, write, fmt: str, path: str, links: str | None):
+    def __init__(self, write, fmt: str, path: str, links: str | None, rulebook: Rulebook):
         super().__init__(write)
         self.fmt, self.path, self.links = fmt, path, links
         from ..peers import CopyFinder
         self.copies = CopyFinder()
-        self.findings: list = []
+        self.book = None
         if fmt == "xlsx":
-            from .workbook import FindingsSpool
-            self.findings = FindingsSpool()
+            from .workbook import WorkbookWriter
+            self.book = WorkbookWriter(rulebook)
 
     def add(self, item: Encoded) -> None:
         self.copies.add(item.record, item.clauses)
-        if self.fmt == "xlsx":
-            self.findings.add(item.record, item.findings)
+        if self.book:
+            self.book.add(item.record, item.findings)
 
     def close(self, records, failures, rulebook) -> None:
         copies = self.copies.find()
-        if self.fmt == "xlsx":
-            from .workbook import render_workbook
-            self.write(render_workbook(records, failures, rulebook, self.findings, copies))
+        if self.book:
+            self.write(self.book.finish(records, failures, copies))
         else:
             from .dashboard import render_dashboard
             self.write(render_dashboard(records, failures, rulebook, copies, self.path, self.links))
@@ -204,7 +203,7 @@ class Outputs:
         if fmt in ("markdown", "html"):
             return _Page(write, fmt)
         if fmt in FILE_ONLY:
-            return _Built(write, fmt, path, html_file)
+            return _Built(write, fmt, path, html_file, self.rulebook)
         return _Whole(write, fmt)
 
     def add(self, item) -> None:
@@ -221,9 +220,13 @@ class Outputs:
             sink.add(item)
 
     def finish(self) -> None:
-        """Write what comes last in every output and let the files appear."""
-        for sink in self.sinks:
-            sink.close(self.records or [], self.failures, self.rulebook)
+        """Write what comes last in every output and let the files appear (none of them on an error)."""
+        try:
+            for sink in self.sinks:
+                sink.close(self.records or [], self.failures, self.rulebook)
+        except BaseException:
+            self.discard()
+            raise
         for out in self.files:
             out.commit()
 

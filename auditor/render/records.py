@@ -90,3 +90,18 @@ def summary_record(a: AuditResult) -> dict:
         "waived": sorted({r.waived for r in a.results if r.waived}),
         "notes": list(a.notes),
     }
+
+
+def finding_rows(a: AuditResult) -> tuple[tuple, ...]:
+    """Each unwaived gap as (rule id, status, severity, message, first evidence line, page, excerpt),
+    most serious first; the rule's title, suggestion and basis are looked up in the rulebook."""
+    from .labels import gaps
+
+    return tuple((r.rule_id, r.status, r.severity, r.message, *(_first_evidence(r))) for r in gaps(a.results))
+
+
+def _first_evidence(r: Result) -> tuple:
+    if not r.evidence:
+        return None, None, ""
+    e = r.evidence[0]
+    return e.line, e.page, e.text
