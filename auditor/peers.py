@@ -16,11 +16,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .checks.copies import clauses, passages_between
-from .previous import issuer_key
+from .previous import issuer_key, same_body
+from .text.markers import parse_marker
 
 MIN_CHARS = 60                 # as the copy check's default (rules: continuity.copied min_chars)
 BOILERPLATE_SHARE = 0.05       # a clause in more than this share of the bodies (and at least 3) is boilerplate
 MIN_SHARED_CLAUSES = 2         # a pair sharing fewer rare clauses cannot hold a passage worth comparing
+HEADING_MAX = 40               # a numbered line this short is a heading, not a paragraph ("（一）依法全面履行政府职能")
 MAX_PAIRS = 200                # the workbook and dashboard list the longest ones
 
 
@@ -47,15 +49,23 @@ class CopiedPassage:
     chars: int
 
 
-def clause_signature(text: str) -> Signature:
-    """The signature of ``text`` for ``CopyFinder`` (a few bytes per clause, picklable)."""
+def clause_signature(text: str, title_line: int | None = None) -> Signature:
+    """The signature of ``text`` for ``CopyFinder`` (a few bytes per clause, picklable).
+
+    The title line and heading lines are left out, as the year-over-year copy check leaves them
+    out: every report has "一、主要举措和成效" and they say nothing about copying."""
+    lines_of = text.split("\n")
+    skip = {n for n, line in enumerate(lines_of, 1) if n == title_line or _is_heading(line)}
     starts = [0]
     starts += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     keys, lines, sizes = array("q"), array("I"), array("H")
     for start, _, key, size in clauses(text):
+        line = bisect.bisect_right(starts, start)
+        if line in skip:
+            continue
         digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
-        lines.append(bisect.bisect_right(starts, start))
+        lines.append(line)
         sizes.append(min(size, 65535))
     return Signature(keys, lines, sizes)
 
@@ -94,12 +104,17 @@ class CopyFinder:
         found = []
         for (a, b), count in sorted(shared.items()):
             pa, pb = self.reports[a], self.reports[b]
-            if count < MIN_SHARED_CLAUSES or pa[1] == pb[1] or pa[2] == pb[2]:
+            if count < MIN_SHARED_CLAUSES or same_body(pa[1], pb[1]) or pa[2] == pb[2]:
                 continue   # same body (that is the year-over-year check) or the same file twice
             for p in passages_between(pa[3].as_clauses(), pb[3].as_clauses(), self.min_chars):
                 found.append(CopiedPassage(pa[0], (p.a_start, p.a_end), pb[0], (p.b_start, p.b_end), p.chars))
         found.sort(key=lambda c: (-c.chars, c.a, c.lines, c.b))
         return found[:MAX_PAIRS]
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= HEADING_MAX and parse_marker(stripped) is not None
 
 
 def percentile_ranks(records: list[dict], value) -> dict[int, float]:

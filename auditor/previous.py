@@ -71,7 +71,7 @@ class PreviousIndex:
         key = issuer_key(issuer)
         same_year = [d for d in self.files if d.year == year - 1 and d.issuer]
         exact = [d for d in same_year if issuer_key(d.issuer) == key]
-        found = exact or [d for d in same_year if _same_body(key, issuer_key(d.issuer))]
+        found = exact or [d for d in same_year if same_body(key, issuer_key(d.issuer))]
         if not found:
             return None, f"--previous-dir 中没有“{issuer}” {year - 1} 年度的报告，未做年度对比"
         chosen = found[0]
@@ -84,6 +84,9 @@ class PreviousIndex:
         return self.find(issuer, year or found_year)
 
 
-def _same_body(a: str, b: str) -> bool:
+def same_body(a: str, b: str) -> bool:
+    """Two issuer keys name one body: equal, or one ends with the other ("北京市某区政府", "某区政府")."""
+    if a == b:
+        return True
     short, long = sorted((a, b), key=len)
     return len(short) >= MIN_SUFFIX and long.endswith(short)

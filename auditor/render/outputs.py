@@ -181,14 +181,18 @@ class Outputs:
         self.failures: list = []
         self.audited, self.passed, self.used_waivers = 0, True, set()
         html_file = next((path for fmt, path in targets if fmt == "html" and path), None)
-        for fmt, path in targets:
-            if path is None:
-                write = echo
-            else:
-                out = AtomicFile(path)
-                self.files.append(out)
-                write = out.write
-            self.sinks.append(self._sink(fmt, write, path, terminal, html_file))
+        try:
+            for fmt, path in targets:
+                if path is None:
+                    write = echo
+                else:
+                    out = AtomicFile(path)
+                    self.files.append(out)
+                    write = out.write
+                self.sinks.append(self._sink(fmt, write, path, terminal, html_file))
+        except BaseException:   # e.g. an optional extra missing: leave no temporary files behind
+            self.discard()
+            raise
         self.records: list[dict] | None = [] if any(s.needs_records for s in self.sinks) else None
         summary_only, width, color, verbose = terminal
         self.encoder = Encoder(tuple(sorted({s.piece_format for s in self.sinks if s.piece_format})),

@@ -81,5 +81,5 @@ class Encoder:
 
             record["scorecard"] = score_card(a, text, dict(self.checks))
             findings = finding_rows(a)
-            clauses = clause_signature(text) if a.is_report else None
+            clauses = clause_signature(text, a.meta.title_line) if a.is_report else None
         return Encoded(record, pieces, findings, clauses, a if self.keep_result else None)
