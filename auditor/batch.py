@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .api import audit_source
 from .errors import AuditorError, InputError
 from .gatekeeping import Policy, apply_policy
 from .models import AuditResult
-from .previous import PreviousIndex, describe_path
 from .read import SUFFIXES, read_path
 from .rulebook.loader import load_rulebook
 from .rulebook.model import Rulebook
+
+if TYPE_CHECKING:   # --previous-dir only: imported where used
+    from .previous import PreviousIndex
 
 PARALLEL_MIN_FILES = 4   # fewer files finish before worker processes would have started
 WINDOW_PER_WORKER = 4    # chunks in flight per worker: enough to keep them busy, few enough to bound memory
@@ -97,6 +99,8 @@ def audit_one(path: str, rulebook: Rulebook, options: dict, policy: Policy | Non
 
 def index_previous(directory: str, workers: int = 1) -> PreviousIndex:
     """Describe every report file under ``directory`` for ``--previous-dir`` pairing (unreadable ones are left out)."""
+    from .previous import PreviousIndex, describe_path
+
     paths = collect_paths([directory])
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES:
         described = map(describe_path, paths)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 
 import click
@@ -159,7 +158,10 @@ def _terminal_style(width: int | None, color: bool | None) -> tuple[int, bool]:
     """(width, colour) of the terminal report: the terminal's own unless given; colour only on a terminal."""
     is_tty = sys.stdout.isatty()
     color = is_tty and not os.environ.get("NO_COLOR") if color is None else color
-    return width or (shutil.get_terminal_size().columns if is_tty else 100), bool(color)
+    if not width and is_tty:
+        import shutil
+        width = shutil.get_terminal_size().columns
+    return width or 100, bool(color)
 
 
 from .cli_config import config  # noqa: E402

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
 from .errors import AuditorError
 
 
 def write_atomic(path: str, content: str | bytes) -> None:
     """Write ``content`` (text as UTF-8, or bytes) to ``path`` so readers never see a partial file."""
+    import tempfile   # here, not at the top: it imports shutil and the compression modules
+
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         raise AuditorError(f"{path}: 输出目录不存在（{directory}）")
@@ -43,6 +44,8 @@ class AtomicFile:
     written as UTF-8. Errors are ``AuditorError`` naming the path, as for ``write_atomic``."""
 
     def __init__(self, path: str):
+        import tempfile
+
         self.path = path
         directory = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(directory):

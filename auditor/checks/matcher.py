@@ -18,11 +18,16 @@ MAX_HITS_PER_TERM = 50
 
 @dataclass(frozen=True)
 class Term:
-    """One searchable term: a folded literal, or a compiled regex written ``re:…``."""
+    """One searchable term: a folded literal, or a regex written ``re:…``."""
 
     source: str
     literal: str | None
-    regex: "re.Pattern[str] | None"
+
+    @property
+    def regex(self) -> "re.Pattern[str] | None":
+        """The compiled regex of a ``re:`` term. Compiled on first use (``re`` keeps it), so a run
+        compiles only the terms of the rules that apply, and a cached rulebook loads uncompiled."""
+        return re.compile(self.source[3:]) if self.literal is None else None
 
     def spans(self, text: str, limit: int = MAX_HITS_PER_TERM):
         """Yield (start, end) of up to ``limit`` occurrences in ``text``."""
@@ -47,8 +52,9 @@ class Term:
 def compile_term(source: str) -> Term:
     """``re:`` prefix → regex (compiled as written); otherwise a literal folded like the report."""
     if source.startswith("re:"):
-        return Term(source, None, re.compile(source[3:]))
-    return Term(source, fold(source), None)
+        re.compile(source[3:])   # a pattern that cannot compile fails here, when the rulebook is built
+        return Term(source, None)
+    return Term(source, fold(source))
 
 
 @lru_cache(maxsize=1024)

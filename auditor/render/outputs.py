@@ -9,7 +9,6 @@ rendered at the end from whole results, which then are the only thing held per r
 """
 from __future__ import annotations
 
-import tempfile
 from typing import Callable
 
 from ..output import AtomicFile
@@ -71,6 +70,8 @@ class _Page(_Sink):
 
     def __init__(self, write, fmt: str):
         super().__init__(write)
+        import tempfile
+
         self.piece_format = fmt
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.held = None   # Markdown: trailing line breaks of the last piece, dropped at the very end

@@ -14,12 +14,19 @@ from ..models import AuditResult
 from .labels import LEVEL, PART_STATUS, SEVERITY, SHORT_PART_LABELS, gaps, status_label
 from .pairing import detail_tables
 
-# Display only: a space beside a Han character ("3、 2020年") would make rich wrap there.
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]+|[ \t]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+# Display only: a space beside a Han character ("3、 2020年") would make rich wrap there. Tested per
+# character, not with a regex class of the Han block, which ``re`` takes milliseconds to compile.
+_BLANKS = re.compile(r"[ \t]+")
+_WIDE = (("\u3000", "\u303f"), ("\u4e00", "\u9fff"), ("\uff00", "\uffef"))
+
+
+def _wide(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in _WIDE)
 
 
 def _display(text: str) -> str:
-    return _CJK_SPACE.sub("", text)
+    return _BLANKS.sub(lambda m: "" if (m.start() and _wide(text[m.start() - 1]))
+                       or (m.end() < len(text) and _wide(text[m.end()])) else m.group(), text)
 
 
 _PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red"}
