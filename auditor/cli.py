@@ -72,7 +72,7 @@ def _output_spec(ctx, param, values):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
-              help="标准输出的格式（csv 为批量汇总表；sarif/junit/markdown/html 见 README）。")
+              help="标准输出的格式（csv 为批量汇总表；jsonl 每行一份报告，适合大批量；sarif/junit/markdown/html 见 README）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
               help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml；"
                    "批量评审另有 -o xlsx:汇总.xlsx（Excel 工作簿）和 -o dashboard:总览.html（总览页）。")
