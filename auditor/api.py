@@ -2,34 +2,42 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from .checks.context import Context
 from .checks.parts import find_parts
 from .engine import run_rules
-from .models import AuditResult, Evidence, Meta, PartFinding, Result
+from .models import AuditResult, DocumentKind, Evidence, Meta, Result
 from .read import Source, read_path
 from .rulebook.loader import load_rulebook
 from .rulebook.model import Rulebook
 from .scoring import gate, score
+from .text.kind import REPORT, describe, recognise_kind
 from .text.meta import extract_meta
 from .text.normalize import normalize_text
+from .text.page import read_page
+from .text.reflow import reflow
 from .text.script import looks_traditional, simplifier
 from .text.sections import parse_sections
 
-_NOT_REPORT_TITLES = re.compile(r"信息公开工作年度报告|政府工作报告|预算执行")
-
 
 def build_context(text: str, rulebook: Rulebook, year: int | None = None, level: str | None = None) -> Context:
-    """Parse ``text`` once (normalise, sections, metadata, parts) for every rule to read."""
+    """Parse ``text`` once for every rule to read: cut flattened lines into rows, normalise, set page
+    furniture aside (read for metadata, blanked for matching), sections, metadata, parts.
+
+    Rows are the file's lines except where a flattened line was cut (``Context.origin`` maps rows back).
+    """
+    rows = reflow(text)
     convert = simplifier() if looks_traditional(text) else None
-    view = normalize_text(text, convert)
+    full = normalize_text(rows.text, convert)
+    page = read_page(full)
+    view = full.blanked(page.rows)
     sections = parse_sections(view)
-    meta = extract_meta(view, sections)
+    meta = extract_meta(view, sections, page)
     part_rules = rulebook.of_type("part")
     parts = {p.id: p for p in find_parts(view, sections, part_rules)}
     return Context(view, sections, meta, parts, year if year is not None else meta.year,
-                   level or meta.level)
+                   level or meta.level, origin=rows.origin)
 
 
 def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<text>", sha256: str = "",
@@ -43,17 +51,21 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
         ctx.previous = build_context(previous, rulebook)
     parts = tuple(ctx.parts[r.part] for r in rulebook.of_type("part"))
     meta = replace(ctx.meta, year=ctx.year, level=ctx.level)
-    if not is_report(ctx, parts):
-        return AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
-                           ("这不是法治政府建设年度报告：没有找到“法治政府”主题或报告的法定组成部分，未逐项审查。",))
+    kind = recognise_kind(ctx.view, ctx.meta, ctx.sections, parts)
+    if kind.id != REPORT:
+        audit = AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
+                            (describe(kind),), fail_level, fail_under, kind)
+        return _to_file_lines(audit, ctx.origin)
     results = run_rules(ctx, rulebook)
-    if pages:
-        results = tuple(_with_pages(r, pages) for r in results)
     weights = {r.id: r.weight for r in rulebook.rules}
     value = score(results, weights)
-    return AuditResult(path, sha256, True, meta, parts, results, value,
-                       gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
-                       _notes(ctx))
+    audit = AuditResult(path, sha256, True, meta, parts, results, value,
+                        gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
+                        _notes(ctx), fail_level, fail_under, kind)
+    audit = _to_file_lines(audit, ctx.origin)
+    if pages:
+        audit = replace(audit, results=tuple(_with_pages(r, pages) for r in audit.results))
+    return audit
 
 
 def audit_source(source: Source, rulebook: Rulebook | None = None, **options) -> AuditResult:
@@ -69,13 +81,9 @@ def audit_file(path: str, rulebook: Rulebook | None = None, previous_path: str |
     return audit_source(source, rulebook, previous=previous, **options)
 
 
-def is_report(ctx: Context, parts: tuple[PartFinding, ...]) -> bool:
-    """An annual rule-of-law report talks about 法治 and has at least two recognisable parts."""
-    if ctx.meta.title and _NOT_REPORT_TITLES.search(ctx.meta.title):
-        return False
-    mentions = sum(line.count("法治") + line.count("依法行政") for line in ctx.view.norm)
-    found = sum(1 for p in parts if p.status != "missing" and p.id != "other")
-    return mentions >= 3 and found >= 2
+def is_report(audit: AuditResult) -> bool:
+    """True when the document was recognised as an annual rule-of-law report (see ``text.kind``)."""
+    return audit.kind is None or audit.kind.id == REPORT
 
 
 def _notes(ctx: Context) -> tuple[str, ...]:
@@ -89,10 +97,44 @@ def _notes(ctx: Context) -> tuple[str, ...]:
     return tuple(notes)
 
 
+# "第12行" / "第12–14行" in a message, but not "上年第12行" (a line of last year's report)
+_LINE_REF = re.compile(r"(?<!上年)第(\d+)(?:–(\d+))?行")
+_META_LINES = tuple(f.name for f in fields(Meta) if f.name.endswith("_line"))
+
+
+def _to_file_lines(audit: AuditResult, origin: tuple[int, ...] | None) -> AuditResult:
+    """Report rows of a cut flattened line as the file's line numbers (see ``text.reflow``)."""
+    if origin is None:
+        return audit
+
+    def line(row):
+        return origin[row - 1] if row and 0 < row <= len(origin) else row
+
+    def text(message):
+        def sub(m):
+            lo, hi = line(int(m.group(1))), line(int(m.group(2))) if m.group(2) else None
+            return f"第{lo}–{hi}行" if hi and hi != lo else f"第{lo}行"
+        return _LINE_REF.sub(sub, message) if message else message
+
+    def evidence(items):
+        return tuple(replace(e, line=line(e.line)) for e in items)
+
+    results = tuple(replace(r, message=text(r.message), searched=text(r.searched), evidence=evidence(r.evidence))
+                    for r in audit.results)
+    parts = tuple(replace(p, line=line(p.line), end_line=line(p.end_line),
+                          spans=tuple((line(lo), line(hi)) for lo, hi in p.spans)) for p in audit.parts)
+    meta = replace(audit.meta, **{name: line(getattr(audit.meta, name)) for name in _META_LINES})
+    kind = audit.kind
+    if kind and kind.evidence:
+        kind = replace(kind, evidence=replace(kind.evidence, line=line(kind.evidence.line)))
+    return replace(audit, results=results, parts=parts, meta=meta, kind=kind,
+                   notes=tuple(text(n) for n in audit.notes))
+
+
 def _with_pages(result: Result, pages: tuple[int, ...]) -> Result:
     ev = tuple(Evidence(e.line, e.text, pages[e.line - 1] if 0 < e.line <= len(pages) else None)
                for e in result.evidence)
     return replace(result, evidence=ev)
 
 
-__all__ = ["audit_text", "audit_file", "audit_source", "build_context", "Meta"]
+__all__ = ["audit_text", "audit_file", "audit_source", "build_context", "is_report", "DocumentKind", "Meta"]

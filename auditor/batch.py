@@ -154,12 +154,14 @@ def _run(path: str, rulebook: Rulebook, job: Job, position: int = 1):
             previous_path, note = job.previous.match(source.text, options.get("year"))
         previous = read_path(previous_path).text if previous_path else None
         result = audit_source(source, rulebook, previous=previous, **options)
+        # No project policy: the gate stays as ``options`` set it; in-document directives still apply.
+        policy = job.policy or Policy(fail_level=options.get("fail_level", "error"),
+                                      fail_under=options.get("fail_under", 0.0))
+        result = apply_policy(result, policy, rulebook, source.text, source.directives)
     except AuditorError as exc:
         return Failure(path, str(exc))
     if note:
         result = replace(result, notes=result.notes + (note,))
-    if job.policy:
-        result = apply_policy(result, job.policy, rulebook, source.text)
     return job.encode(result, source.text, position) if job.encode else result
 
 

@@ -9,15 +9,17 @@ import click
 
 from . import __version__
 from .batch import Failure, Job, audit_stream, collect_paths, index_previous
+from .cli_messages import install as install_chinese_messages, localize_usage
 from .config import resolve_settings
 from .errors import AuditorError
 from .gatekeeping import build_policy, unused_waivers
+from .locations import ci_root, with_repo_paths
 from .models import LEVELS
-from .output import write_atomic
-from .render import RENDERERS
+from .render import REPO_PATH_FORMATS, RENDERERS
 from .render.outputs import FILE_ONLY, Outputs
 from .rulebook.loader import load_rulebook
 
+install_chinese_messages()
 EXIT_PASS, EXIT_GATE, EXIT_ERROR = 0, 1, 2
 FORMATS = ("rich", *RENDERERS)
 PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
@@ -49,9 +51,11 @@ def main():
       audit check 目录/ --summary      批量审查，只看汇总表
       audit check 报告.txt -f json     机器可读结果
       audit rules list                 查看规则清单及法律依据
-      audit rules lint [路径]          检查规则集（本地规则集先查再用）
+      audit rules lint -r 路径         检查规则集（本地规则集先查再用）
       audit explain ID 报告.txt        解释某条规则在报告中查了什么、找到了什么
-      audit init 提纲.docx             生成起草提纲（五个部分及每部分应写的内容）
+      audit outline 提纲.docx          生成起草提纲（五个部分及每部分应写的内容）
+      audit config init                写一份带注释的 .audit.yaml
+      audit waivers baseline 目录/     把现有的缺口写成豁免文件（接入门禁时用）
 
     退出码：0 通过；1 未通过（错误级检查不符合，或得分低于 --fail-under）；2 用法错误、文件无法读取或规则集有误。
     """
@@ -72,7 +76,8 @@ def _output_spec(ctx, param, values):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
-              help="标准输出的格式（csv 为批量汇总表；jsonl 每行一份报告，适合大批量；sarif/junit/markdown/html 见 README）。")
+              help="标准输出的格式（csv 为批量汇总表；jsonl 每行一份报告，适合大批量；CI 用 github、gitlab、sarif、junit、rdjson；"
+                   "见 README“输出格式”）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
               help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml；"
                    "批量评审另有 -o xlsx:汇总.xlsx（Excel 工作簿）和 -o dashboard:总览.html（总览页）。")
@@ -95,8 +100,12 @@ def _output_spec(ctx, param, values):
 @click.option("-v", "--verbose", is_flag=True, help="列出每个检查项的全部证据。")
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认仅在终端中使用）。")
+@click.option("--root", "--sarif-root", "repo_root", type=click.Path(exists=True, file_okay=False),
+              help="sarif/github/gitlab/rdjson 中文件路径的基准目录（默认：当前目录所在 Git 仓库的根目录）。")
+@click.option("--junit-failures", type=click.Choice(["gate", "gaps"]), default="gate", show_default=True,
+              help="junit 中算作失败的检查项：gate 只算使门禁失败的，gaps 算全部缺失和部分符合的（旧行为）。")
 def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir, fail_under, fail_level, select,
-          ignore, waivers_path, config_path, summary, workers, verbose, width, color):
+          ignore, waivers_path, config_path, summary, workers, verbose, width, color, repo_root, junit_failures):
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
@@ -111,8 +120,10 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir
     if previous:
         options["previous_path"] = previous
     paired = index_previous(previous_dir, workers) if previous_dir else None
+    root = ci_root(repo_root)
     outs = Outputs([(fmt, None), *outputs], rulebook, lambda text: click.echo(text, nl=False),
-                   (summary, *_terminal_style(width, color), verbose))
+                   (summary, *_terminal_style(width, color), verbose),
+                   lambda name, audited, failures: _render(name, audited, rulebook, failures, root, junit_failures))
     try:
         with _progress(len(files)) as advance:
             for item in audit_stream(files, rulebook, Job(settings.rulebook, options, policy, outs.encoder, paired),
@@ -132,6 +143,14 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir
         sys.exit(EXIT_ERROR)
     outs.finish()
     sys.exit(EXIT_PASS if outs.passed else EXIT_GATE)
+
+
+def _render(fmt, audited, rulebook, failures, root, junit_failures) -> str:
+    """One machine format; CI annotation formats get repository-root paths (auditor.locations)."""
+    if fmt in REPO_PATH_FORMATS:
+        audited, failures = with_repo_paths(audited, failures, root)
+    options = {"junit_failures": junit_failures} if fmt == "junit" else {}
+    return RENDERERS[fmt](audited, rulebook, failures, **options)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -165,10 +184,14 @@ def _terminal_style(width: int | None, color: bool | None) -> tuple[int, bool]:
 
 
 from .cli_config import config  # noqa: E402
-from .cli_init import init  # noqa: E402
+from .cli_outline import init, outline  # noqa: E402
 from .cli_rules import explain, rules  # noqa: E402  (sub-commands register on the group)
+from .cli_waivers import waivers  # noqa: E402
 
 main.add_command(rules)
 main.add_command(explain)
 main.add_command(config)
-main.add_command(init)
+main.add_command(outline)
+main.add_command(init)   # the old name of outline, hidden
+main.add_command(waivers)
+localize_usage(main)

@@ -1,26 +1,46 @@
-"""``audit config show``: the effective configuration for a path and where each value came from."""
+"""``audit config show`` and ``audit config init``: the effective configuration, and a commented one to start from."""
 from __future__ import annotations
+
+import os
 
 import click
 
-from .config import resolve_settings
-from .gatekeeping import build_policy
-from .rulebook.loader import load_rulebook
+from .cli_options import config_option, level_option, resolved, rulebook_option, year_option
+from .errors import AuditorError
+from .output import write_atomic
 
 
 @click.group()
 def config():
-    """查看审查配置（.audit.yaml 或 pyproject.toml 的 [tool.audit]）。"""
+    """查看或生成审查配置（.audit.yaml 或 pyproject.toml 的 [tool.audit]）。"""
 
 
 @config.command("show")
-@click.argument("path", required=False, default=".")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="指定配置文件，不自动查找。")
-def show(path, config_path):
-    """显示对 PATH（默认当前目录）生效的配置及每项的来源；同时检查规则集、select/ignore 和豁免文件。"""
+@click.argument("path", required=False, default=".", type=click.Path(exists=True, allow_dash=True))
+@rulebook_option
+@year_option
+@level_option
+@config_option
+def show(path, rulebook_ref, year, level, config_path):
+    """显示对 PATH（默认当前目录）生效的配置及每项的来源；同时检查规则集、select/ignore 和豁免文件。
+
+    -r、--year、--level 与 audit check 的同名选项相同，可用来预览某条命令行实际生效的配置。
+    """
     from .render.config_text import render_config
 
-    settings = resolve_settings([path], {}, config_path)
-    rulebook = load_rulebook(settings.rulebook)
-    policy = build_policy(settings, rulebook)
+    settings, rulebook, policy = resolved([path], {"rulebook": rulebook_ref, "year": year, "level": level},
+                                          config_path)
     click.echo(render_config(settings, rulebook, policy), nl=False)
+
+
+@config.command("init")
+@click.argument("path", required=False, default=".audit.yaml", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+def init(path, force):
+    """在当前目录写一份带注释的 .audit.yaml（全部为注释，即默认值；去掉 # 启用需要的项）。"""
+    from .config_template import render_config_template
+
+    if os.path.exists(path) and not force:
+        raise AuditorError(f"{path}: 文件已存在，未覆盖（确需覆盖请加 --force）")
+    write_atomic(path, render_config_template())
+    click.echo(f"已生成配置文件：{path}。用 audit config show 查看生效的配置。")

@@ -1,28 +1,34 @@
-"""``audit rules …`` and ``audit explain``: look inside the rulebook and at one rule on one file."""
+"""``audit rules …`` and ``audit explain``: look inside the rulebook and at one rule on one file.
+
+Both resolve their settings like ``audit check`` (``cli_options.resolved``): the rulebook, year and
+level come from the options, else from the configuration file governing the path (or the working
+directory), else the defaults.
+"""
 from __future__ import annotations
 
 import json
 
 import click
 
-from .errors import AuditorError
-from .rulebook.loader import load_rulebook
+from .cli_options import config_option, level_option, require_rule, resolved, rulebook_option, year_option
 
 
 @click.group()
 def rules():
-    """查看、检查规则集。"""
+    """查看、检查规则集（与 audit check 使用同一份配置）。"""
 
 
 @rules.command("list")
-@click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集（默认 national）。")
-@click.option("-f", "--format", "fmt", type=click.Choice(["rich", "json", "markdown"]), default="rich", show_default=True)
+@rulebook_option
+@config_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["rich", "json", "markdown"]), default="rich", show_default=True,
+              help="输出格式（markdown 即 docs/rules.md）。")
 @click.option("--width", type=click.IntRange(60, 400), help="表格宽度（默认取终端宽度）；120 及以上另显示类型、部分和依据。")
-def list_rules(rulebook_ref, fmt, width):
+def list_rules(rulebook_ref, config_path, fmt, width):
     """列出规则：编号、名称、类型、所属部分、严重程度、依据、适用范围。"""
     from .render.rules_doc import render_rules_json, render_rules_markdown, render_rules_table
 
-    rulebook = load_rulebook(rulebook_ref)
+    _, rulebook, _ = resolved([], {"rulebook": rulebook_ref}, config_path)
     if fmt == "json":
         click.echo(render_rules_json(rulebook), nl=False)
     elif fmt == "markdown":
@@ -33,28 +39,35 @@ def list_rules(rulebook_ref, fmt, width):
 
 @rules.command("show")
 @click.argument("rule_id")
-@click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集（默认 national）。")
-def show_rule(rule_id, rulebook_ref):
+@rulebook_option
+@config_option
+def show_rule(rule_id, rulebook_ref, config_path):
     """显示一条规则的全部内容：依据、检索词、适用范围、示例。"""
-    rulebook = load_rulebook(rulebook_ref)
-    rule = rulebook.get(rule_id)
-    if rule is None:
-        raise AuditorError(f"规则集 {rulebook.id} 中没有规则 {rule_id}（用 audit rules list 查看全部编号）")
     from .render.rules_doc import render_rule_detail
 
-    click.echo(render_rule_detail(rule), nl=False)
+    _, rulebook, _ = resolved([], {"rulebook": rulebook_ref}, config_path)
+    click.echo(render_rule_detail(require_rule(rulebook, rule_id)), nl=False)
 
 
 @rules.command("lint")
 @click.argument("path", required=False, metavar="[NAME|PATH]")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@rulebook_option
+@config_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式。")
 @click.pass_context
-def lint_rules(ctx, path, fmt):
-    """检查规则集：格式、正则、编号、部分、依据、示例；列出全部问题（有错误时退出码 2）。"""
+def lint_rules(ctx, path, rulebook_ref, config_path, fmt):
+    """检查规则集：格式、正则、编号、部分、依据、示例；列出全部问题（有错误时退出码 2）。
+
+    规则集用 -r 指定（也可直接写在命令后面）；都不写时检查配置文件中的规则集，默认 national。
+    """
+    from .config import resolve_settings
     from .rulebook.lint import has_errors, lint_rulebook
 
-    problems = lint_rulebook(path)
-    name = path or "national"
+    if path and rulebook_ref and path != rulebook_ref:
+        raise click.UsageError(f"规则集只能指定一个（收到 {path} 和 -r {rulebook_ref}）")
+    name = resolve_settings([], {"rulebook": path or rulebook_ref}, config_path).rulebook
+    problems = lint_rulebook(name)
     if fmt == "json":
         click.echo(json.dumps([vars(p) for p in problems], ensure_ascii=False, indent=2))
     else:
@@ -72,20 +85,24 @@ def lint_rules(ctx, path, fmt):
 
 @click.command()
 @click.argument("rule_id")
-@click.argument("path")
-@click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", help="规则集（默认 national）。")
-@click.option("--year", type=int, help="报告年度（默认自动识别）。")
-@click.option("--level", type=click.Choice(["government", "department", "township"]), help="报告主体层级。")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
-def explain(rule_id, path, rulebook_ref, year, level, as_json):
-    """解释一条规则在一份报告中查了什么、在哪里查、找到了什么。"""
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=False))
+@rulebook_option
+@year_option
+@level_option
+@config_option
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False), help="上一年度的报告（同 audit check --previous）。")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式。")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="同 -f json（旧写法）。")
+def explain(rule_id, path, rulebook_ref, year, level, config_path, previous, fmt, as_json):
+    """解释一条规则在一份报告中查了什么、在哪里查、找到了什么；结论与 audit check 相同（同一配置、豁免和文内豁免）。"""
     from .explain import explain_rule
 
-    rulebook = load_rulebook(rulebook_ref)
-    if rulebook.get(rule_id) is None:
-        raise AuditorError(f"规则集 {rulebook.id} 中没有规则 {rule_id}（用 audit rules list 查看全部编号）")
-    report = explain_rule(rulebook, rule_id, path, year, level)
-    if as_json:
+    settings, rulebook, policy = resolved([path], {"rulebook": rulebook_ref, "year": year, "level": level},
+                                          config_path)
+    require_rule(rulebook, rule_id)
+    report = explain_rule(rulebook, rule_id, path, settings.year, settings.level, policy, previous)
+    if as_json or fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         from .render.explain_text import render_explanation

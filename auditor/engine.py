@@ -29,13 +29,14 @@ def run_rule(rule: Rule, ctx: Context) -> Outcome:
 
 
 def run_rules(ctx: Context, rulebook: Rulebook) -> tuple[Result, ...]:
-    """Results in rulebook order, each stamped with its rule's id, kind, severity and basis."""
+    """Results in rulebook order, each stamped with its rule's id, kind, severity and basis
+    (a partial result takes the rule's ``partial_severity`` where one is set)."""
     results = []
     for rule in rulebook.rules:
         outcome = run_rule(rule, ctx)
         results.append(Result(
             rule_id=rule.id, kind=rule.kind, part=rule.part, status=outcome.status,
-            severity=rule.severity, title=rule.title, message=outcome.message, basis=rule.basis,
+            severity=rule.severity_of(outcome.status), title=rule.title, message=outcome.message, basis=rule.basis,
             evidence=outcome.evidence, searched=outcome.searched,
             suggestion=rule.suggestion if outcome.status in ("fail", "partial") else None,
             details=outcome.details,

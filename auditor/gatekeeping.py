@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 from .models import AuditResult, Result
 from .rulebook.model import Rulebook
 from .scoring import gate, score
+from .closest import did_you_mean
 from .config import ConfigError
+from .suppressions import suppressions
 from .waivers import Waiver, load_waivers, selector_matches, waiver_for
 
 
@@ -39,30 +41,43 @@ def build_policy(settings, rulebook: Rulebook, today: dt.date | None = None) -> 
     for key in ("select", "ignore"):
         for selector in getattr(settings, key):
             if not any(selector_matches(selector, rid) for rid in ids):
+                hint = did_you_mean(selector, ids)
                 raise ConfigError(f"{settings.origin(key)}: {key}: 规则集 {rulebook.id} 中没有检查项 {selector}"
-                                  "（用 audit rules list 查看全部编号）")
+                                  + (f"，{hint}" if hint else "") + "（用 audit rules list 查看全部编号）")
     waivers = load_waivers(settings.waivers, ids, today) if settings.waivers else ()
     return Policy(settings.select, settings.ignore, waivers, settings.fail_level, settings.fail_under,
                   settings.origin("select"), settings.origin("ignore"))
 
 
-def apply_policy(audit: AuditResult, policy: Policy, rulebook: Rulebook, report_text: str | None = None) -> AuditResult:
-    """``audit`` with the policy applied; ``report_text`` lets ``text:`` waivers look at the whole report."""
+def apply_policy(audit: AuditResult, policy: Policy, rulebook: Rulebook, report_text: str | None = None,
+                 directives=()) -> AuditResult:
+    """``audit`` with the policy applied; ``report_text`` lets ``text:`` waivers look at the whole report.
+
+    ``directives`` are the report's own suppressions (``Source.directives``, see ``auditor.suppressions``):
+    they waive their checks in this report only, after the waiver file. Raises ``SuppressionError``
+    for a directive naming no check or giving no reason.
+    """
     if not audit.is_report:
         return audit
-    results = tuple(_apply(r, policy, report_text) for r in audit.results)
+    in_document = suppressions(directives, [r.id for r in rulebook.rules], audit.path) if directives else ()
+    if in_document:
+        policy = replace(policy, waivers=policy.waivers + in_document)
+    results = tuple(_apply(r, policy, report_text, audit.path) for r in audit.results)
     value = score(results, {r.id: r.weight for r in rulebook.rules})
-    return replace(audit, results=results, score=value,
-                   passed=gate(results, value, policy.fail_level, policy.fail_under))
+    used = {r.waived for r in results if r.waived}
+    notes = tuple(f"{w.where}的文内豁免（{w.check}）没有用上：该检查项没有不符合，可以删除" for w in in_document
+                  if w.label() not in used)
+    return replace(audit, results=results, score=value, fail_level=policy.fail_level, fail_under=policy.fail_under,
+                   passed=gate(results, value, policy.fail_level, policy.fail_under), notes=audit.notes + notes)
 
 
-def _apply(r: Result, policy: Policy, report_text: str | None) -> Result:
+def _apply(r: Result, policy: Policy, report_text: str | None, report_path: str) -> Result:
     if policy.select and not any(selector_matches(s, r.rule_id) for s in policy.select):
         return _left_out(r, f"未在 select 中选中（{policy.select_source}），本次不审查")
     hit = next((s for s in policy.ignore if selector_matches(s, r.rule_id)), None)
     if hit:
         return _left_out(r, f"按 ignore: {hit} 不审查（{policy.ignore_source}）")
-    waiver = waiver_for(r, policy.waivers, report_text)
+    waiver = waiver_for(r, policy.waivers, report_text, report_path)
     return replace(r, waived=waiver.label()) if waiver else r
 
 

@@ -8,6 +8,9 @@ PART_IDS = ("measures", "shortcomings", "leadership", "plans", "other")
 STATUSES = ("pass", "partial", "fail", "skip")
 SEVERITIES = ("error", "warning", "info")
 LEVELS = ("government", "department", "township")
+# Document kinds (see auditor/text/kind.py): only "report" is audited item by item.
+KINDS = ("report", "info_disclosure_report", "work_plan", "personal_report", "pufa_summary", "gov_work_report",
+         "news", "other")
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,18 @@ class Meta:
     year: int | None
     level: str            # one of LEVELS or "unknown"
     title_line: int | None = None
-    year_source: str | None = None
-    level_source: str | None = None
+    year_source: str | None = None        # title | opening | heading | signature | body | published
+    level_source: str | None = None       # why, in words: "主体名称以“局”结尾", "报告自称“我镇”"
+    issuer_line: int | None = None
+    issuer_source: str | None = None      # title | author | opening | page | signature
+    year_line: int | None = None
+    level_line: int | None = None
+    published: str | None = None          # YYYY-MM-DD: the page's 发布日期/发布时间, else the signature date
+    published_line: int | None = None
+    published_source: str | None = None   # page | signature
+    signed: str | None = None             # YYYY-MM-DD: the date under the signature (or the page's 成文日期)
+    signed_line: int | None = None
+    signed_source: str | None = None      # signature | page
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,15 @@ class PartFinding:
     spans: tuple[tuple[int, int], ...] = ()
     note: str | None = None
     placement: str = "heading"     # heading (top level) | embedded (a sub-section) | content (no heading)
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """What a document is (one of ``KINDS``), why, and the line that shows it."""
+
+    id: str
+    reason: str                     # e.g. "标题为“某某镇2024年依法治镇工作要点”（“要点”）"
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -94,3 +116,6 @@ class AuditResult:
     rulebook_id: str = ""
     rulebook_version: str = ""
     notes: tuple[str, ...] = field(default=())
+    fail_level: str = "error"     # the gate: a failed check at or above this severity fails the report
+    fail_under: float = 0.0       # the gate: a score below this fails the report
+    kind: DocumentKind | None = None   # None only for results built before kinds existed

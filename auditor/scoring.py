@@ -21,11 +21,14 @@ def score(results: tuple[Result, ...], weights: dict[str, float]) -> float:
 
 def gate(results: tuple[Result, ...], value: float, fail_level: str = "error", fail_under: float = 0.0) -> bool:
     """True when no unwaived check at or above ``fail_level`` failed and the score is high enough."""
-    threshold = _RANK[fail_level]
-    for r in results:
-        if r.status == "fail" and not r.waived and _RANK[r.severity] >= threshold:
-            return False
+    if any(blocks(r, fail_level) for r in results):
+        return False
     return value >= fail_under
+
+
+def blocks(r: Result, fail_level: str = "error") -> bool:
+    """True when this one result fails the gate: an unwaived failed check at or above ``fail_level``."""
+    return r.status == "fail" and not r.waived and _RANK[r.severity] >= _RANK[fail_level]
 
 
 def severity_rank(severity: str) -> int:

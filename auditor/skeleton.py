@@ -1,4 +1,4 @@
-"""Drafting skeletons (``audit init``): the statutory parts in order, each annotated from the rulebook.
+"""Drafting skeletons (``audit outline``): the statutory parts in order, each annotated from the rulebook.
 
 Pure functions: ``outline`` reads the rulebook; ``render_skeleton_markdown`` returns a string and
 ``render_skeleton_docx`` returns the bytes of a Word file. The notes under each heading are the
@@ -67,7 +67,7 @@ def outline(rulebook: Rulebook, year: int, level: str | None = None, issuer: str
             notes.extend(_item_notes(items))
         parts.append(PartOutline(rule.part, f"{int_to_cn(number)}、{_heading(rule, year)}", tuple(notes)))
     level_text = LEVEL_NAMES.get(level, "层级未指定") if level != "unknown" else "层级未指定（列出各层级的检查项）"
-    preface = [f"audit init 生成的起草提纲：规则集 {rulebook.id} {rulebook.version}，{year} 年度，{level_text}。",
+    preface = [f"audit outline 生成的起草提纲：规则集 {rulebook.id} {rulebook.version}，{year} 年度，{level_text}。",
                "注释中的内容是起草提示，audit check 不把它当作报告正文；定稿时可删除。"]
     general = [r for r in applicable if r.part not in {p.part for p in order}]
     if general:
@@ -153,6 +153,6 @@ def render_skeleton_docx(plan: Outline) -> bytes:
 
 
 def _annotate(document, run, lines: tuple[str, ...]) -> None:
-    comment = document.add_comment(run, text=lines[0], author="audit init", initials="audit")
+    comment = document.add_comment(run, text=lines[0], author="audit outline", initials="audit")
     for line in lines[1:]:
         comment.add_paragraph(line)

@@ -7,6 +7,7 @@ key holds that list. Each entry::
       reason: 述法情况另行专题报告             # required: why the gap is accepted
       expires: 2026-06-30                     # optional: after this day the waiver is an error
       text: 述法工作另行报告                   # optional: only when the report contains this text
+      path: drafts/2024.docx                  # optional: only this report (relative to the waiver file)
 
 ``text`` anchors a waiver on words of the report, not on line numbers, so it survives edits and
 lapses when the passage it relies on is removed. A waived check keeps its status and is shown as
@@ -15,14 +16,16 @@ waived with its reason; it no longer counts towards the score or the gate.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .closest import did_you_mean
 from .errors import AuditorError
 from .yaml_file import read_yaml
 from .models import Result
 
-_KEYS = ("check", "reason", "expires", "text")
+_KEYS = ("check", "reason", "expires", "text", "path")
 
 
 class WaiverError(AuditorError):
@@ -38,6 +41,7 @@ class Waiver:
     expires: dt.date | None = None
     text: str | None = None
     where: str = ""          # "file:line" of the entry, for messages
+    path: str | None = None  # absolute path of the one report it covers, if any
 
     def label(self) -> str:
         """The reason as shown on a waived check, with the expiry when there is one."""
@@ -64,18 +68,27 @@ def load_waivers(path: str, rule_ids: list[str] | None = None, today: dt.date | 
         return ()
     if not isinstance(data, list):
         raise WaiverError(f"{path}: 豁免文件应为条目列表（每条含 check、reason，可选 expires、text）")
-    return tuple(_entry(item, n, f"{path}:{lines[n - 1]}" if n <= len(lines) else path, rule_ids, today)
+    folder = Path(path).resolve().parent
+    return tuple(_entry(item, n, f"{path}:{lines[n - 1]}" if n <= len(lines) else path, rule_ids, today, folder)
                  for n, item in enumerate(data, 1))
 
 
-def waiver_for(result: Result, waivers: tuple[Waiver, ...], report_text: str | None = None) -> Waiver | None:
-    """The first waiver covering ``result`` (a failed or partial check), or ``None``."""
+def waiver_for(result: Result, waivers: tuple[Waiver, ...], report_text: str | None = None,
+               report_path: str | None = None) -> Waiver | None:
+    """The first waiver covering ``result`` (a failed or partial check of the report at ``report_path``)."""
     if result.status not in ("fail", "partial"):
         return None
     for waiver in waivers:
-        if selector_matches(waiver.check, result.rule_id) and _anchored(waiver, result, report_text):
+        if (selector_matches(waiver.check, result.rule_id) and _anchored(waiver, result, report_text)
+                and _same_file(waiver.path, report_path)):
             return waiver
     return None
+
+
+def _same_file(wanted: str | None, report_path: str | None) -> bool:
+    if wanted is None:
+        return True
+    return report_path is not None and os.path.realpath(report_path) == wanted
 
 
 def _anchored(waiver: Waiver, result: Result, report_text: str | None) -> bool:
@@ -87,7 +100,7 @@ def _anchored(waiver: Waiver, result: Result, report_text: str | None) -> bool:
     return any(fragment in "".join(h.split()) for h in haystacks)
 
 
-def _entry(item, n: int, where: str, rule_ids, today: dt.date) -> Waiver:
+def _entry(item, n: int, where: str, rule_ids, today: dt.date, folder: Path | None = None) -> Waiver:
     check = item.get("check") if isinstance(item, dict) else None
     name = f"{where}: 第{n}条豁免" + (f"（{check}）" if isinstance(check, str) else "")
     if not isinstance(item, dict):
@@ -101,14 +114,20 @@ def _entry(item, n: int, where: str, rule_ids, today: dt.date) -> Waiver:
     if not isinstance(reason, str) or not reason.strip():
         raise WaiverError(f"{name}: 缺少豁免理由 reason（每条豁免都必须写明理由）")
     if rule_ids is not None and not any(selector_matches(check, rid) for rid in rule_ids):
-        raise WaiverError(f"{name}: 规则集中没有检查项 {check}（用 audit rules list 查看全部编号）")
+        hint = did_you_mean(check, rule_ids)
+        raise WaiverError(f"{name}: 规则集中没有检查项 {check}" + (f"，{hint}" if hint else "")
+                          + "（用 audit rules list 查看全部编号）")
     expires = _date(item.get("expires"), name)
     if expires is not None and expires < today:
         raise WaiverError(f"{name}: 豁免已于 {expires.isoformat()} 过期，请续期（更新 expires）或删除该条")
     text = item.get("text")
     if text is not None and (not isinstance(text, str) or not text.strip()):
         raise WaiverError(f"{name}: text 应为报告中的一段文字")
-    return Waiver(check.strip(), reason.strip(), expires, text.strip() if text else None, where)
+    report = item.get("path")
+    if report is not None and (not isinstance(report, str) or not report.strip()):
+        raise WaiverError(f"{name}: path 应为报告文件的路径（相对于豁免文件所在目录）")
+    full = os.path.realpath(os.path.join(folder or ".", report.strip())) if report else None
+    return Waiver(check.strip(), reason.strip(), expires, text.strip() if text else None, where, full)
 
 
 def _date(value, name: str) -> dt.date | None:

@@ -109,28 +109,6 @@ def test_standard_input_in_a_batch_with_workers(invoke):
     assert len(reports) == 4 and reports[1]["path"] == str(SEEDS[2])
 
 
-def test_readme_ci_examples_are_valid_and_their_commands_run(invoke, batch, tmp_path, monkeypatch):
-    import shlex
-
-    import yaml
-
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    github = yaml.safe_load(text[text.index("# .github/workflows/audit.yml"):].split("```", 1)[0])
-    gitlab = yaml.safe_load(text[text.index("# .gitlab-ci.yml"):].split("```", 1)[0])
-    steps = github["jobs"]["audit"]["steps"]
-    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
-    assert upload.get("if") == "always()" and github["permissions"]["security-events"] == "write"
-    assert gitlab["audit"]["artifacts"]["reports"]["junit"] == "audit.xml"
-    commands = [s["run"] for s in steps if s.get("run", "").startswith("audit ")]
-    commands += [c for c in gitlab["audit"]["script"] if c.startswith("audit ")]
-    monkeypatch.chdir(tmp_path)
-    for command in commands:
-        args = [str(batch) if a == "drafts/" else a for a in shlex.split(command)[1:]]
-        assert invoke(*args).exit_code in (0, 1), command
-    assert json.loads((tmp_path / "audit.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
-    assert (tmp_path / "audit.xml").is_file() and upload["with"]["sarif_file"] == "audit.sarif"
-
-
 def test_progress_bar_on_a_terminal_counts_every_file(monkeypatch):
     import sys
 

@@ -64,7 +64,7 @@ def test_moving_shortcomings_after_plans_fails_part_order(seed, rulebook):
 def test_a_sentence_of_cause_analysis_turns_no_causes_to_pass(seed, rulebook):
     text, lines = _audit(seed)
     base = audit_text(text, rulebook)
-    assert {r.rule_id: r.status for r in base.results}["shortcomings.no_causes"] == "fail"
+    assert {r.rule_id: r.status for r in base.results}["shortcomings.no_causes"] in ("fail", "partial")
     short = next(p for p in base.parts if p.id == "shortcomings")
     lines[short.end_line - 1] += CAUSE_SENTENCE
     assert statuses("\n".join(lines), rulebook)["shortcomings.no_causes"] == "pass"

@@ -28,15 +28,57 @@ def test_one_suite_per_report_and_one_case_per_check(rulebook):
 
 
 @pytest.mark.parametrize("index", range(5))
-def test_failures_and_skips_follow_the_statuses(rulebook, index):
+def test_gaps_mode_makes_every_gap_a_failure(rulebook, index):
+    """``--junit-failures gaps``: the earlier reading, every failed or partial check is a failure."""
     audit = seed_results()[index]
-    suite = parse(render_junit([audit], rulebook)).find("testsuite")
+    suite = parse(render_junit([audit], rulebook, junit_failures="gaps")).find("testsuite")
     for case, r in zip(suite.findall("testcase"), audit.results):
         got = [child.tag for child in case if child.tag in ("failure", "skipped", "error")]
         want = {"fail": ["failure"], "partial": ["failure"], "skip": ["skipped"], "pass": []}[r.status]
         assert (r.rule_id, got) == (r.rule_id, want)
     assert int(suite.get("failures")) == sum(r.status in ("fail", "partial") for r in audit.results)
     assert int(suite.get("skipped")) == sum(r.status == "skip" for r in audit.results)
+
+
+@pytest.mark.parametrize("fail_level", ["error", "warning"])
+@pytest.mark.parametrize("index", range(5))
+def test_only_gate_failing_checks_are_failures(rulebook, index, fail_level):
+    """Default: failures are exactly the checks that fail the gate; other gaps pass with <system-out>."""
+    audit = replace(seed_results()[index], fail_level=fail_level)
+    suite = parse(render_junit([audit], rulebook)).find("testsuite")
+    rank = {"info": 0, "warning": 1, "error": 2}
+    for case, r in zip(suite.findall("testcase"), audit.results):
+        gating = r.status == "fail" and rank[r.severity] >= rank[fail_level] and not r.waived
+        got = sorted(child.tag for child in case)
+        want = (["failure"] if gating else ["system-out"] if r.status in ("fail", "partial")
+                else ["skipped"] if r.status == "skip" else [])
+        assert (r.rule_id, got) == (r.rule_id, want)
+        if want == ["system-out"]:
+            assert r.basis in case.find("system-out").text
+    assert int(suite.get("failures")) == sum(c.find("failure") is not None for c in suite.findall("testcase"))
+
+
+def test_passing_seeds_show_no_failed_tests(rulebook):
+    """What GitLab's merge-request widget counts: no failures for reports that pass the gate."""
+    passing = [a for a in seed_results() if a.passed]
+    assert passing, "no seed passes the default gate"
+    root = parse(render_junit(passing, rulebook))
+    assert root.get("failures") == "0" and root.get("errors") == "0"
+    assert int(root.get("tests")) > 0
+
+
+def test_score_threshold_is_its_own_testcase(rulebook):
+    audit = seed_results()[0]
+    low = replace(audit, fail_under=audit.score + 1, passed=False)
+    case = parse(render_junit([low], rulebook)).findall("testsuite/testcase")[-1]
+    assert case.get("name").startswith("gate.score") and case.find("failure") is not None
+    ok = parse(render_junit([replace(audit, fail_under=1)], rulebook)).findall("testsuite/testcase")[-1]
+    assert ok.get("name").startswith("gate.score") and ok.find("failure") is None
+
+
+def test_unknown_mode_is_refused(rulebook):
+    with pytest.raises(ValueError):
+        render_junit([], rulebook, junit_failures="all")
 
 
 def test_waived_gap_is_skipped_with_its_reason(rulebook):
@@ -48,7 +90,7 @@ def test_waived_gap_is_skipped_with_its_reason(rulebook):
 
 def test_hostile_text_is_escaped_and_control_characters_dropped(rulebook):
     audit = hostile(seed_results()[1])
-    root = parse(render_junit([audit], rulebook))
+    root = parse(render_junit([audit], rulebook, junit_failures="gaps"))
     failure = root.find("testsuite/testcase/failure")
     assert HOSTILE in failure.text and HOSTILE in failure.get("message")
     assert "\x0b" not in failure.text

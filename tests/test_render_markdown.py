@@ -73,3 +73,18 @@ def test_waived_check_is_shown_as_waived_with_reason(rulebook):
     results = (replace(audit.results[0], status="fail", waived="另行专题报告"),) + audit.results[1:]
     text = render_markdown([replace(audit, results=results)], rulebook)
     assert "已豁免" in text and "另行专题报告" in text
+
+
+def test_a_large_batch_stays_under_the_step_summary_limit(rulebook):
+    """GitHub refuses a job summary over 1 MiB: a large batch gets the summary table and a pointer."""
+    from auditor.render.markdown import MAX_BYTES
+
+    audits = [replace(a, path=f"drafts/{n:04d}-{a.path.rsplit('/', 1)[-1]}") for n in range(60) for a in seed_results()]
+    full = render_markdown(audits[:2], rulebook)
+    assert "<details>" in full
+    text = render_markdown(audits, rulebook)
+    assert len(text.encode("utf-8")) <= MAX_BYTES < 1024 * 1024
+    assert "<details>" not in text and all(f"`{a.path}`" in text for a in audits)
+    assert "HTML" in text.splitlines()[-1]
+    tight = render_markdown(audits, rulebook, max_bytes=20_000)
+    assert len(tight.encode("utf-8")) <= 20_000 and "未列出" in tight

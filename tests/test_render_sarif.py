@@ -42,7 +42,8 @@ def test_rules_come_from_the_rulebook(rulebook):
     for descriptor, rule in zip(driver["rules"], rulebook.rules):
         assert rule.basis in descriptor["help"]["text"]
         assert descriptor["shortDescription"]["text"] == rule.title
-        assert descriptor.get("helpUri") == rule.source
+        assert descriptor["properties"]["source"] == rule.source
+        assert rule.id in descriptor["help"]["markdown"] and "docs/rules.md" in descriptor["help"]["markdown"]
         assert descriptor["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning",
                                                                "info": "note"}[rule.severity]
 

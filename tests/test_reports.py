@@ -26,6 +26,8 @@ def test_expectation(path, rulebook):
     result = audit_file(str(ROOT / spec["source"]), rulebook,
                         previous_path=str(ROOT / previous) if previous else None, **options)
     assert result.is_report == spec.get("is_report", True)
+    if "kind" in spec:
+        assert result.kind.id == spec["kind"]
     for key, value in (spec.get("meta") or {}).items():
         assert getattr(result.meta, key) == value, key
     parts = {p.id: p.status for p in result.parts}

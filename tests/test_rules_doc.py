@@ -20,8 +20,17 @@ def test_docs_rules_md_is_fresh(rulebook):
 def test_markdown_lists_every_rule_with_basis(rulebook):
     page = render_rules_markdown(rulebook)
     for rule in rulebook.rules:
-        row = next(line for line in page.splitlines() if line.startswith(f"| `{rule.id}` |"))
+        row = next(line for line in page.splitlines() if line.startswith(f"| `{rule.id}`<a name="))
         assert rule.basis.split("；")[0][:10] in row.replace("\\|", "|")
+
+
+def test_every_rule_has_its_own_anchor_for_ci_links(rulebook):
+    """SARIF helpUri and rdjson code.url end in docs/rules.md#<anchor>; each anchor must exist once."""
+    from auditor.render.rule_links import rule_anchor
+
+    page = DOC.read_text(encoding="utf-8")
+    for rule in rulebook.rules:
+        assert page.count(f'<a name="{rule_anchor(rule.id)}"></a>') == 1, rule.id
 
 
 @pytest.mark.parametrize("width", [80, 120])

@@ -20,9 +20,10 @@ _PART_NAME = re.compile(r"(不足|问题|短板|差距|弱项)(和|及|与|以�
 _SENTENCE = re.compile(r"[^。！？!?；;]+")
 
 
-def _matchers(rule: Rule) -> tuple[Matcher, Matcher]:
+def _matchers(rule: Rule) -> tuple[Matcher, Matcher, Matcher]:
     return (terms_matcher(tuple(rule.params.get("cause", ["原因"]))),
-            terms_matcher(tuple(rule.params.get("summary", ["究其原因"]))))
+            terms_matcher(tuple(rule.params.get("summary", ["究其原因"]))),
+            terms_matcher(tuple(rule.params.get("root", ["重视程度不够"]))))
 
 
 def _has(matcher: Matcher, text: str) -> bool:
@@ -31,7 +32,7 @@ def _has(matcher: Matcher, text: str) -> bool:
 
 def cause_state(rule: Rule, points: list[Point]) -> tuple[bool, list[Point]]:
     """(whole-part analysis found, points whose own text gives no cause)."""
-    cause, summary = _matchers(rule)
+    cause, summary, root = _matchers(rule)
     general = False
     lacking = []
     for point in points:
@@ -39,7 +40,9 @@ def cause_state(rule: Rule, points: list[Point]) -> tuple[bool, list[Point]]:
             general = True          # a sub-heading about causes: "（二）原因分析"
         if any(_has(summary, s) for s in _SENTENCE.findall(point.text)):
             general = True
-        if not _has(cause, point.text):
+        # A root cause named after the problem itself ("……出庭应诉率有待提高，部分单位重视程度不够")
+        # explains it; the same words as the problem's own statement ("（二）执法力量不足") do not.
+        if not _has(cause, point.text) and not _has(root, point.body()):
             lacking.append(point)
     return general, lacking
 
@@ -47,8 +50,8 @@ def cause_state(rule: Rule, points: list[Point]) -> tuple[bool, list[Point]]:
 def check_causes(rule: Rule, ctx: Context) -> Outcome:
     """Pass when causes are analysed; partial when only some problems have one; fail when none do."""
     points = split_points(ctx, "shortcomings")
-    cause, summary = _matchers(rule)
-    terms = "、".join((summary.terms() + cause.terms())[:10])
+    cause, summary, root = _matchers(rule)
+    terms = "、".join((summary.terms() + cause.terms() + root.terms())[:10])
     searched = f"在{ctx.where('shortcomings')}中逐条查找原因分析：{terms} 等"
     if not points:
         return Outcome("skip", "报告中没有可识别的“存在的不足”条目（见 part.shortcomings）", (), searched)
@@ -59,11 +62,12 @@ def check_causes(rule: Rule, ctx: Context) -> Outcome:
         hits = [p for p in points if p not in lacking] or points
         return Outcome("pass", f"{len(points)} 个问题已分析原因", (ctx.quote(hits[0].line),), searched, details)
     evidence = tuple(ctx.quote(p.line, p.start, p.start + len(p.label)) for p in lacking[:5])
-    names = "；".join(f"第{p.line}行“{p.label}”" for p in lacking[:5])
+    names = "；".join(f"第{p.line}行“{p.label}”" for p in lacking[:5]) + ("等" if len(lacking) > 5 else "")
     if len(lacking) < len(points):
-        return Outcome("partial", f"{len(points)} 个问题中有 {len(lacking)} 个只写了问题、没有分析原因：{names}",
-                       evidence, searched, details)
-    return Outcome("fail", f"列出了 {len(points)} 个问题，但都没有分析原因：{names}", evidence, searched, details)
+        given = "、".join([f"第{p.line}行“{p.label}”" for p in points if p not in lacking][:3])
+        return Outcome("partial", f"{len(points)} 个问题中有 {len(lacking)} 个只写了问题、没有分析原因：{names}"
+                                  f"（{given}写了原因）", evidence, searched, details)
+    return Outcome("fail", f"列出的 {len(points)} 个问题没有一个分析了原因：{names}", evidence, searched, details)
 
 
 def probe_causes(rule: Rule, text: str) -> bool:

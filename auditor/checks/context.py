@@ -10,6 +10,11 @@ from .matcher import Hit, Scope
 PART_NAMES = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因",
               "leadership": "第一责任人履职情况", "plans": "下一年度主要安排",
               "other": "其他需要报告的情况", "document": "全文", "work": "工作情况（举措成效、第一责任人履职、其他）"}
+# Short names for messages: "第20行（举措和成效部分）", "第一责任人部分未写到……".
+PART_SHORT = {"measures": "举措和成效部分", "shortcomings": "不足和原因部分", "leadership": "第一责任人部分",
+              "plans": "下一年度安排部分", "other": "其他情况部分", None: "开头或结尾"}
+SCOPE_LABELS = {**{k: v for k, v in PART_SHORT.items() if k}, "work": "工作情况各部分（举措成效、第一责任人、其他）",
+                "document": "全文"}
 # Where completed work is reported: a mention in 不足 or 下一年度安排 does not show it was done.
 WORK_PARTS = ("measures", "leadership", "other")
 
@@ -25,6 +30,7 @@ class Context:
     year: int | None
     level: str
     previous: "Context | None" = None
+    origin: tuple[int, ...] | None = None    # row → line of the file, where a flattened line was cut
     _scopes: dict[str, Scope] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)   # per-report results that several checks share
 
@@ -34,6 +40,11 @@ class Context:
         if name not in self._scopes:
             self._scopes[name] = Scope.build(name, self.view, self.spans(name))
         return self._scopes[name]
+
+    def has_part(self, name: str) -> bool:
+        """Was part ``name`` found (present or weak)?"""
+        part = self.parts.get(name)
+        return part is not None and part.status != "missing"
 
     def spans(self, name: str) -> list[tuple[int, int]] | None:
         """Line spans of a part, of all work parts (``work``), or None for the whole text."""

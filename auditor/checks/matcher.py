@@ -73,6 +73,7 @@ class Hit:
     end: int
     group: int   # -1 for ``any``, else the index of the ``all`` group
     paragraph: int = 0   # first line of the paragraph holding the hit ("places" are paragraphs)
+    size: int = 0        # length of the whole match (it may run on past ``end``, into the next line)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Matcher:
                     if self.not_ and self._excluded(scope.text, start, end):
                         continue
                     line, ls, le = scope.locate(start, end)
-                    hits.append(Hit(term.source, line, ls, le, index, scope.paragraph_line(start)))
+                    hits.append(Hit(term.source, line, ls, le, index, scope.paragraph_line(start), end - start))
         hits.sort(key=lambda h: (h.line, h.start))
         return hits
 

@@ -33,6 +33,14 @@ class Point:
     text: str
     start: int = 0           # offset of the point in its first line's normalised text
     heading: bool = False    # True for a numbered sub-heading point
+    body_at: int | None = None   # where ``text`` goes on past the point's own statement (None: after its first clause)
+
+    def body(self) -> str:
+        """The text after the point's own statement: the sub-heading's body, or the clauses after the first."""
+        if self.body_at is not None:
+            return self.text[self.body_at:]
+        stop = _CLAUSE_END.search(self.text)
+        return self.text[stop.end():] if stop else ""
 
 
 def split_points(ctx: Context, name: str) -> list[Point]:
@@ -67,7 +75,7 @@ def _split_points(ctx: Context, name: str) -> list[Point]:
                 marker = parse_marker(norm)
                 label = _as_written(ctx, s.line, 0, _heading_label(norm[:marker.end] if marker else "", s.title))
                 points.append(Point(label, s.line, _trim(ctx, s.line, end),
-                                    text, 0, True))
+                                    text, 0, True, _heading_end(norm, marker, s.title)))
         else:
             points.extend(_paragraph_points(ctx, lo, hi, own))
         if len(points) >= MAX_POINTS:
@@ -109,6 +117,12 @@ def _clause_point(ctx: Context, para, offset: int, text: str) -> Point:
     stop = _CLAUSE_END.search(text)
     label = (text[: stop.start()] if stop else text)[:LABEL_CHARS]
     return Point(_as_written(ctx, line, start, label), line, end_line, text, start, False)
+
+
+def _heading_end(norm: str, marker, title: str) -> int:
+    """Offset in the point's text where the sub-heading's own title ends (its body follows)."""
+    end = (marker.end if marker else 0) + len(title)
+    return min(end, len(norm))
 
 
 def _heading_label(marker: str, title: str) -> str:

@@ -63,6 +63,7 @@ QUALITY_CHECKS: Mapping[str, QualityCheck] = LazyTable({
     "unfollowed_plan": "continuity.check_unfollowed_plan",
     "copied": "continuity.check_copied",
     "repeated_shortcoming": "continuity.check_repeated_shortcoming",
+    "timeliness": "timeliness.check_timeliness",
 })
 
 QUALITY_PROBES: Mapping[str, QualityProbe] = LazyTable({
@@ -80,4 +81,5 @@ QUALITY_PROBES: Mapping[str, QualityProbe] = LazyTable({
     "unfollowed_plan": "continuity.probe_continuity",
     "copied": "continuity.probe_continuity",
     "repeated_shortcoming": "continuity.probe_continuity",
+    "timeliness": "timeliness.probe_timeliness",
 })

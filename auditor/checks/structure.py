@@ -27,7 +27,8 @@ def check_order(rule: Rule, ctx: Context) -> Outcome:
     found = [(ctx.parts[p].line, p) for p in rule.parts
              if p in ctx.parts and ctx.parts[p].status != "missing" and ctx.parts[p].placement == "heading"]
     expected = [p for p in rule.parts if any(p == q for _, q in found)]
-    actual = [p for _, p in sorted(found)]
+    # one heading may name two parts ("存在的不足及下一步打算"): at the same line, statutory order
+    actual = [p for _, p in sorted(found, key=lambda f: (f[0], rule.parts.index(f[1])))]
     searched = "比较各部分出现的先后：" + " → ".join(PART_NAMES[p] for p in rule.parts)
     if actual == expected:
         return Outcome("pass", "顺序正确：" + " → ".join(PART_NAMES[p] for p in actual), (), searched)

@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..suppressions import blank_comment_directives, find_comment_directives
 from .encoding import decode_text
 
 # Documented in the README ("Limits"). Real reports are 5–50 KB; at 10 MB even the heaviest run (a 10 MB
@@ -28,6 +29,7 @@ class Source:
     format: str = "txt"
     pages: tuple[int, ...] | None = None   # page number of each line (PDF only)
     encoding: str | None = None
+    directives: tuple[tuple[str, str], ...] = ()   # (where, body) of each "audit:" directive (auditor.suppressions)
 
     @property
     def lines(self) -> list[str]:
@@ -76,16 +78,20 @@ def read_bytes(data: bytes, path: str) -> Source:
         return Source(path, text, digest, "pdf", pages)
     if data.startswith(b"PK\x03\x04") or lower.endswith(".docx"):
         from .docx import read_docx
-        return Source(path, read_docx(data, path), digest, "docx")
+        from .docx_comments import read_comment_directives
+        text = read_docx(data, path)
+        return Source(path, text, digest, "docx", directives=read_comment_directives(data))
     declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
     text, encoding = decode_text(data, path, declared.group(1).decode("ascii") if declared else None)
     if lower.endswith((".html", ".htm")) or _looks_like_html(text):
         from .html import read_html
         return Source(path, read_html(text, path), digest, "html", encoding=encoding)
+    directives = find_comment_directives(text)
     if lower.endswith((".md", ".markdown")):
         from .markdown import read_markdown
-        return Source(path, read_markdown(text), digest, "md", encoding=encoding)
-    return Source(path, text, digest, "txt", encoding=encoding)
+        return Source(path, read_markdown(text), digest, "md", encoding=encoding, directives=directives)
+    return Source(path, blank_comment_directives(text) if directives else text, digest, "txt", encoding=encoding,
+                  directives=directives)
 
 
 def _looks_like_html(text: str) -> bool:

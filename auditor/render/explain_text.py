@@ -29,6 +29,8 @@ def render_explanation(report: dict) -> str:
             out.append(f"  第{h['line']}行 {h['heading']} → {h['part'] or '未归类'} {mark}")
     out.append("")
     out.append(f"结论：{CHECK_STATUS[report['status']]}（{report['status']}）—— {report['message']}")
+    if report.get("waived"):
+        out.append(f"  已豁免：{report['waived']}（不计入得分和门禁）")
     for e in report["evidence"]:
         out.append(f"  第{e['line']}行：{e['text']}")
     return "\n".join(out) + "\n"

@@ -12,7 +12,7 @@ from html import escape
 from .. import __version__
 from ..models import AuditResult
 from ..rulebook.model import Rulebook
-from .rows import check_rows, error_count, gap_rows, header, part_rows, summary_rows, verdict
+from .rows import check_rows, gap_rows, header, part_rows, summary_rows, verdict
 
 EVIDENCE_LIMIT = 5
 _VERDICT_CLASS = {"通过": "pass", "未通过": "fail", "非年度报告": "partial", "已跳过": "fail"}
@@ -134,10 +134,9 @@ def _report(a: AuditResult, n: int) -> str:
     out = [f'<article id="report-{n}">', f"<h1>{e(a.meta.title or a.path)}</h1>",
            f'<p class="path">{e(a.path)}</p>' if a.meta.title else "", f'<dl class="facts">{head}</dl>']
     word = verdict(a)
-    line = f"结论：{_badge(_VERDICT_CLASS[word], word)}"
+    line = f"结论：{_badge(_VERDICT_CLASS[word], facts.get('结论', word))}"
     if a.is_report:
-        errors = error_count(a)
-        line += f"　得分：<strong>{e(facts['得分'])}</strong>" + (f"　（{errors} 项错误级问题）" if errors else "")
+        line += f"　得分：<strong>{e(facts['得分'])}</strong>"
     out.append(f'<p class="verdict-line">{line}</p>')
     if not a.is_report:
         out += [f'<p class="note">{e(note)}</p>' for note in a.notes]

@@ -1,11 +1,16 @@
 """``--format junit``: JUnit XML for GitLab, Jenkins and other CI test reports.
 
 One ``<testsuite>`` per report, one ``<testcase>`` per check (classname = the part or the kind of
-check, name = rule id and title). A failed *or partial* check is a ``<failure>`` (both are gaps the
-report should close; ``type`` says which, and the exit code still follows the gate); a check that
-does not apply is ``<skipped>``, and so is a waived one (with the waiver's reason). A file that is not
-an annual report gets one failing testcase saying so; a file that could not be read gets a testsuite
-with one ``<error>``, so it cannot vanish from the CI report.
+check, name = rule id and title). Only a check that fails the gate (``scoring.blocks``: an unwaived
+failed check at or above the run's ``fail_level``) is a ``<failure>``, so a CI test panel counts
+exactly what makes the exit code 1: five passing reports show no failed tests. Any other gap (a
+warning, a partial item) is a passed testcase whose ``<system-out>`` carries the finding, evidence,
+suggestion and basis. ``failures="gaps"`` restores the earlier reading, where every failed or
+partial check is a ``<failure>`` (``--junit-failures gaps``). With a score threshold
+(``fail_under``) one more testcase says whether the score reached it. A check that does not apply
+is ``<skipped>``, and so is a waived one (with the waiver's reason). A file that is not an annual
+report gets one failing testcase saying so; a file that could not be read gets a testsuite with
+one ``<error>``, so it cannot vanish from the CI report.
 """
 from __future__ import annotations
 
@@ -14,17 +19,27 @@ import xml.etree.ElementTree as ET
 
 from ..models import AuditResult, Result
 from ..rulebook.model import Rulebook
+from ..scoring import blocks
 from .labels import KIND, LEVEL, PART_LABELS, SEVERITY, status_label
 
 # Characters XML 1.0 cannot carry even escaped (control codes that PDF extraction may leave behind).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render_junit(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
-    """The JUnit XML document as a string; deterministic (no timestamps, times are 0)."""
+FAILURE_MODES = ("gate", "gaps")
+
+
+def render_junit(results: list[AuditResult], rulebook: Rulebook, failures=(), junit_failures: str = "gate") -> str:
+    """The JUnit XML document as a string; deterministic (no timestamps, times are 0).
+
+    ``junit_failures``: ``"gate"`` (only gate-failing checks are failures) or ``"gaps"`` (every
+    failed or partial check is). Raises ``ValueError`` for anything else.
+    """
+    if junit_failures not in FAILURE_MODES:
+        raise ValueError(f"junit_failures must be one of {FAILURE_MODES}, not {junit_failures!r}")
     root = ET.Element("testsuites", name=f"auditor · {rulebook.id} {rulebook.version}")
     for audit in results:
-        root.append(_suite(audit, rulebook))
+        root.append(_suite(audit, rulebook, junit_failures == "gaps"))
     for failure in failures:
         suite = _element("testsuite", name=failure.path, tests="1", failures="0", errors="1", skipped="0", time="0")
         case = _element("testcase", classname="读取", name="读取报告文件", file=failure.path, time="0")
@@ -39,7 +54,7 @@ def render_junit(results: list[AuditResult], rulebook: Rulebook, failures=()) ->
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _suite(audit: AuditResult, rulebook: Rulebook) -> ET.Element:
+def _suite(audit: AuditResult, rulebook: Rulebook, every_gap: bool) -> ET.Element:
     suite = _element("testsuite", name=audit.path)
     props = ET.SubElement(suite, "properties")
     m = audit.meta
@@ -49,7 +64,9 @@ def _suite(audit: AuditResult, rulebook: Rulebook) -> ET.Element:
                         ("sha256", audit.sha256)):
         if value not in (None, ""):
             props.append(_element("property", name=name, value=str(value)))
-    cases = [_case(r, audit.path) for r in audit.results]
+    cases = [_case(r, audit.path, every_gap or blocks(r, audit.fail_level)) for r in audit.results]
+    if audit.fail_under > 0:
+        cases.append(_score_case(audit))
     if not audit.is_report:
         case = _element("testcase", classname="报告", name="是否为法治政府建设年度报告", file=audit.path, time="0")
         case.append(_element("failure", message="；".join(audit.notes) or "不是年度报告", type="not_a_report"))
@@ -66,7 +83,7 @@ def _suite(audit: AuditResult, rulebook: Rulebook) -> ET.Element:
     return suite
 
 
-def _case(r: Result, path: str) -> ET.Element:
+def _case(r: Result, path: str, is_failure: bool) -> ET.Element:
     classname = PART_LABELS.get(r.part or "", KIND.get(r.kind, r.kind))
     case = _element("testcase", classname=classname, name=f"{r.rule_id} {r.title}", file=path, time="0")
     if r.waived:
@@ -74,11 +91,21 @@ def _case(r: Result, path: str) -> ET.Element:
     elif r.status == "skip":
         case.append(_element("skipped", message=r.message))
     elif r.status in ("fail", "partial"):
-        label = status_label(r.status, r.kind)
-        failure = _element("failure", message=f"[{SEVERITY[r.severity]}·{label}] {r.message}",
-                           type=f"{r.status}.{r.severity}")
-        failure.text = _clean(_detail(r))
-        case.append(failure)
+        label = f"[{SEVERITY[r.severity]}·{status_label(r.status, r.kind)}] "
+        if is_failure:
+            failure = _element("failure", message=label + r.message, type=f"{r.status}.{r.severity}")
+            failure.text = _clean(_detail(r))
+            case.append(failure)
+        else:   # a gap that does not fail the gate: reported, not counted as a failed test
+            ET.SubElement(case, "system-out").text = _clean(label + _detail(r))
+    return case
+
+
+def _score_case(audit: AuditResult) -> ET.Element:
+    case = _element("testcase", classname="门禁", name=f"gate.score 得分不低于 {audit.fail_under:g}",
+                    file=audit.path, time="0")
+    if audit.is_report and audit.score < audit.fail_under:
+        case.append(_element("failure", message=f"得分 {audit.score:g}，低于 {audit.fail_under:g}", type="score"))
     return case
 
 

@@ -19,12 +19,24 @@ _STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", 
                 "present": "✅", "weak": "🟡", "missing": "❌"}
 
 
-def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
-    """The Markdown document for one run (one or many reports)."""
+# GitHub refuses a job summary ($GITHUB_STEP_SUMMARY) over 1 MiB; stay clearly below it.
+MAX_BYTES = 1_000_000
+
+
+def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=(), max_bytes: int = MAX_BYTES,
+                    **options) -> str:
+    """The Markdown document for one run (one or many reports), at most ``max_bytes`` of UTF-8.
+
+    A batch too large for that gets the summary table only, with a line saying where the details
+    are (the HTML report or ``-f json``); if even the table is too large, its last rows are left
+    out and counted. Built as ``markdown_head`` + the ``markdown_piece`` of each report, so a
+    streamed batch (``render.outputs``) writes the same bytes.
+    """
     from .records import summary_record
 
     records = [summary_record(a) for a in results]
-    return (markdown_head(records, failures) + "\n".join(map(markdown_piece, results))).rstrip("\n") + "\n"
+    text = (markdown_head(records, failures) + "\n".join(map(markdown_piece, results))).rstrip("\n") + "\n"
+    return text if len(text.encode("utf-8")) <= max_bytes else markdown_summary_only(records, failures, max_bytes)
 
 
 def markdown_head(records: list[dict], failures=()) -> str:
@@ -39,6 +51,25 @@ def markdown_head(records: list[dict], failures=()) -> str:
 def markdown_piece(a: AuditResult) -> str:
     """One report's section; sections are joined by a line break and the document ends in exactly one."""
     return "\n".join(_report(a))
+
+
+def markdown_summary_only(records: list[dict], failures, max_bytes: int = MAX_BYTES) -> str:
+    """The summary table alone, cut to ``max_bytes``, for a batch whose details do not fit."""
+    note = (f"> 共 {len(records) + len(failures)} 份，逐份的问题与建议超过 Markdown 摘要的大小上限"
+            f"（{max_bytes // 1000} KB），这里只列汇总表；详见本次运行的 HTML 报告（-o html:…）或 JSON 结果（-f json）。")
+    lines = _summary(records, failures)
+    head, rows = lines[:4], lines[4:-1]
+    budget = max_bytes - len(("\n".join(head) + note).encode("utf-8")) - 200
+    kept = []
+    for row in rows:
+        budget -= len(row.encode("utf-8")) + 1
+        if budget < 0:
+            break
+        kept.append(row)
+    out = head + kept + [""]
+    if len(kept) < len(rows):
+        out += [f"> 另有 {len(rows) - len(kept)} 份未列出。", ""]
+    return "\n".join(out + [note]) + "\n"
 
 
 def esc(text: str) -> str:

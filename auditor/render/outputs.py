@@ -127,16 +127,15 @@ class _Whole(_Sink):
 
     keep_result = True
 
-    def __init__(self, write, fmt: str):
+    def __init__(self, write, fmt: str, render: Callable):
         super().__init__(write)
-        self.fmt, self.results = fmt, []
+        self.fmt, self.render, self.results = fmt, render, []
 
     def add(self, item: Encoded) -> None:
         self.results.append(item.result)
 
     def close(self, records, failures, rulebook) -> None:
-        from . import RENDERERS
-        self.write(RENDERERS[self.fmt](self.results, rulebook, failures))
+        self.write(self.render(self.fmt, self.results, failures))
 
 
 class _Built(_Sink):
@@ -174,11 +173,14 @@ class Outputs:
     order, then ``finish()`` (files appear) or ``discard()`` (nothing audited: no files).
 
     ``targets``: (format, path or None for standard output); ``echo`` writes text to standard
-    output; ``terminal``: (summary only, width, colour, verbose) for the ``rich`` format."""
+    output; ``terminal``: (summary only, width, colour, verbose) for the ``rich`` format;
+    ``render(format, results, failures)`` renders a format from whole results (default: the
+    ``RENDERERS`` entry as it is)."""
 
     def __init__(self, targets: list[tuple[str, str | None]], rulebook: Rulebook, echo: Callable[[str], None],
-                 terminal: tuple = (False, 100, False, False)):
+                 terminal: tuple = (False, 100, False, False), render: Callable | None = None):
         self.rulebook, self.files, self.sinks = rulebook, [], []
+        self.render = render or self._render
         self.failures: list = []
         self.audited, self.passed, self.used_waivers = 0, True, set()
         html_file = next((path for fmt, path in targets if fmt == "html" and path), None)
@@ -209,7 +211,11 @@ class Outputs:
             return _Page(write, fmt)
         if fmt in FILE_ONLY:
             return _Built(write, fmt, path, html_file, self.rulebook)
-        return _Whole(write, fmt)
+        return _Whole(write, fmt, self.render)
+
+    def _render(self, fmt: str, results: list, failures: list) -> str:
+        from . import RENDERERS
+        return RENDERERS[fmt](results, self.rulebook, failures)
 
     def add(self, item) -> None:
         """One batch item in input order: an ``Encoded`` report or a failure (``path``, ``message``)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..models import AuditResult, Result
+from ..verdict import verdict
 
 SCHEMA_VERSION = "1"
 
@@ -28,15 +29,31 @@ def check_record(r: Result) -> dict:
 
 def report_record(a: AuditResult) -> dict:
     """One audited report as a JSON-ready dict."""
+    v = verdict(a)
+    kind = a.kind
     return {
         "path": a.path, "sha256": a.sha256, "is_report": a.is_report,
-        "meta": {"title": a.meta.title, "issuer": a.meta.issuer, "year": a.meta.year, "level": a.meta.level},
+        "kind": kind.id if kind else ("report" if a.is_report else "other"),
+        "kind_evidence": {"reason": kind.reason if kind else "",
+                          "line": kind.evidence.line if kind and kind.evidence else None,
+                          "text": kind.evidence.text if kind and kind.evidence else None},
+        "meta": {"title": a.meta.title, "issuer": a.meta.issuer, "year": a.meta.year, "level": a.meta.level,
+                 "published": a.meta.published, "signed": a.meta.signed, "evidence": _meta_evidence(a.meta)},
         "parts": [{"id": p.id, "status": p.status, "heading": p.heading, "line": p.line, "end_line": p.end_line}
                   for p in a.parts],
         "checks": [check_record(r) for r in a.results],
         "score": a.score, "passed": a.passed,
+        "verdict": {"passed": v.passed, "must_fix": v.must_fix, "suggested": v.suggested, "text": v.text},
         "notes": list(a.notes),
     }
+
+
+def _meta_evidence(m) -> dict:
+    """Where each metadata field was read: {"issuer": {"line": 3, "source": "title"}, …}."""
+    found = {"title": (m.title_line, "title" if m.title else None), "issuer": (m.issuer_line, m.issuer_source),
+             "year": (m.year_line, m.year_source), "level": (m.level_line, m.level_source),
+             "published": (m.published_line, m.published_source), "signed": (m.signed_line, m.signed_source)}
+    return {k: {"line": line, "source": source} for k, (line, source) in found.items() if line or source}
 
 
 def document(results: list[AuditResult], rulebook_id: str, rulebook_version: str) -> dict:

@@ -5,6 +5,7 @@ Plain strings only (no escaping, no markup): each renderer escapes for its own f
 from __future__ import annotations
 
 from ..models import AuditResult, Result
+from ..verdict import verdict as outcome
 from .labels import LEVEL, PART_LABELS, PART_STATUS, SEVERITY, gaps, status_label
 
 WAIVED = "已豁免"
@@ -31,9 +32,8 @@ def header(a: AuditResult) -> list[tuple[str, str]]:
             ("年度", str(m.year) if m.year else "（未识别）"), ("层级", LEVEL.get(m.level, m.level)),
             ("规则集", f"{a.rulebook_id} {a.rulebook_version}".strip())]
     if a.is_report:
-        errors = error_count(a)
         rows.append(("得分", f"{a.score:g}/100"))
-        rows.append(("结论", verdict(a) + (f"（{errors} 项错误级问题）" if errors else "")))
+        rows.append(("结论", outcome(a).text))
     return rows
 
 

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..rulebook.model import Rule, Rulebook
 from .labels import KIND, SEVERITY
+from .rule_links import rule_anchor
 
 PART_NAMES = {"measures": "举措和成效", "shortcomings": "不足和原因", "leadership": "第一责任人",
               "plans": "下一年度安排", "other": "其他", "document": "全文", "work": "工作情况", None: "—"}
@@ -36,7 +37,8 @@ def rule_row(rule: Rule) -> dict:
     """The listing keys: id, title, kind, part, severity, basis, applies (plus a few extras)."""
     lo, hi = rule.years
     return {"id": rule.id, "title": rule.title, "kind": rule.kind, "type": rule.type, "part": rule.part,
-            "severity": rule.severity, "basis": rule.basis, "applies": rule.applies_text(),
+            "severity": rule.severity, "severity_reason": rule.severity_reason,
+            "partial_severity": rule.partial_severity, "basis": rule.basis, "applies": rule.applies_text(),
             "confirmed": rule.confirmed, "area": rule.area, "weight": rule.weight,
             "years": [lo, hi], "levels": list(rule.levels), "source": rule.source}
 
@@ -112,17 +114,30 @@ def render_rules_markdown(rulebook: Rulebook) -> str:
              "由 `audit rules list --format markdown` 生成，请勿手工修改；`tests/test_rules_doc.py` 在它过期时失败。", "",
              "“适用”一栏为报告年度和报告主体层级（政府 = 县级以上政府，部门 = 政府部门，乡镇 = 乡镇（街道））；"
              "不适用的检查项在报告中显示为“不适用”并写明原因。“（待核实）”表示依据的具体条文尚未见原文，"
-             "这类规则只作警告或提示。每条规则的检索词和示例见 `audit rules show 编号`。"]
+             "这类规则只作警告或提示。每条规则的检索词和示例见 `audit rules show 编号`。", "",
+             "级别的定法（每条规则的理由写在规则集的 `severity_reason` 中，见下表“级别理由”）：**错误**只用于督察规定"
+             "明文要求的内容（四个法定部分、“不足和原因”中的原因、第一责任人履职情况）和使报告不能报送的缺陷（模板占位符）；"
+             "纲要、条例要求做而报告应当写到的工作为**警告**；可选的、视当年情况而定的、只是良好写法的为**提示**。"
+             "依据未见原文（待核实）的规则最多为警告。“部分符合时”一栏写明部分符合的结果降为哪一级。"]
     for group, rules in grouped(rulebook.rules):
-        lines += ["", f"## {group}", "", "| 编号 | 名称 | 部分 | 级别 | 权重 | 适用 | 依据 |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += ["", f"## {group}", "", "| 编号 | 名称 | 部分 | 级别 | 级别理由 | 权重 | 适用 | 依据 |",
+                  "|---|---|---|---|---|---|---|---|"]
         for r in rules:
             basis = _cell(r.basis) + ("（待核实）" if not r.confirmed else "")
             if r.source:
                 basis += f" [来源]({r.source})"
-            lines.append(f"| `{r.id}` | {_cell(r.title)} | {PART_NAMES.get(r.part, r.part)} | "
-                         f"{SEVERITY[r.severity]} | {r.weight:g} | {applies_short(r)} | {basis} |")
+            # The anchor is what SARIF's helpUri and the other CI formats link to (render/rule_links.py).
+            lines.append(f"| `{r.id}`<a name=\"{rule_anchor(r.id)}\"></a> | {_cell(r.title)} | {PART_NAMES.get(r.part, r.part)} | "
+                         f"{_severity_text(r)} | {_cell(r.severity_reason or '—')} | {r.weight:g} | {applies_short(r)} | "
+                         f"{basis} |")
     return "\n".join(lines) + "\n"
+
+
+def _severity_text(rule: Rule) -> str:
+    """"错误" or "错误（部分符合时为警告）"."""
+    if rule.partial_severity and rule.partial_severity != rule.severity:
+        return f"{SEVERITY[rule.severity]}（部分符合时为{SEVERITY[rule.partial_severity]}）"
+    return SEVERITY[rule.severity]
 
 
 def _cell(text: str) -> str:
@@ -133,7 +148,8 @@ def render_rule_detail(rule: Rule) -> str:
     """Everything about one rule, for ``audit rules show``."""
     out = [f"{rule.id}  {rule.title}", f"  类型：{rule.type}（报告类别 {rule.kind}）",
            f"  所属部分：{PART_NAMES.get(rule.part, rule.part)}" + (f" · 专题：{rule.area}" if rule.area else ""),
-           f"  严重程度：{SEVERITY[rule.severity]} · 权重 {rule.weight:g} · 适用：{rule.applies_text()}",
+           f"  严重程度：{_severity_text(rule)} · 权重 {rule.weight:g} · 适用：{rule.applies_text()}",
+           f"  级别理由：{rule.severity_reason or '（规则集未写明）'}",
            f"  依据：{rule.basis}" + ("（事实待核实，仅作警告）" if not rule.confirmed else "")]
     if rule.applies_note:
         out.append(f"  适用说明：{rule.applies_note}")

@@ -6,17 +6,25 @@ info → ``note``); a *partial* check reports one step lower (error → ``warnin
 because a partial check never fails the gate. Waived checks stay in the file with an external
 suppression carrying the waiver's reason, so code scanning shows them as dismissed, not gone.
 Files that could not be read, and files that are not annual reports, become tool notifications.
+
+Paths are written as given, normalised (no ``./``, forward slashes) and percent-encoded, relative
+to ``%SRCROOT%``; the CLI first makes them relative to the repository root (``auditor.locations``),
+which is where code scanning looks for them. Each rule's ``helpUri`` is its entry in docs/rules.md
+(``render/rule_links.py``; omitted when this installation cannot know that page's address), its
+``help.markdown`` carries basis, suggestion and that link; the legal source stays in ``properties``.
 """
 from __future__ import annotations
 
-import hashlib
 import json
+import posixpath
 from urllib.parse import quote
 
 from .. import __version__
 from ..models import AuditResult, Result
 from ..rulebook.model import Rule, Rulebook
+from .findings import anchor_line, fingerprint
 from .labels import CHECK_STATUS, status_label
+from .rule_links import RULES_DOC, rule_anchor, rule_doc_url
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -60,20 +68,30 @@ def _rule(rule: Rule) -> dict:
         help_lines.append(f"建议：{rule.suggestion}")
     if not rule.confirmed:
         help_lines.append("注：该依据尚未核实原文，只作提示。")
+    url = rule_doc_url(rule.id)
+    where = f"[{RULES_DOC}#{rule_anchor(rule.id)}]({url})" if url else f"`{RULES_DOC}` 中的 `{rule.id}`"
+    markdown = [f"**{_md(rule.title)}**", "", *(_md(line) for line in help_lines), "", f"规则说明：{where}"]
+    if rule.source:
+        markdown.append(f"依据原文来源：<{rule.source}>")
     descriptor = {
         "id": rule.id,
         "name": rule.title,
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.description or rule.title},
-        "help": {"text": "\n".join(help_lines)},
+        "help": {"text": "\n".join(help_lines), "markdown": "\n".join(markdown)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"kind": rule.kind, "type": rule.type, "part": rule.part, "basis": rule.basis,
-                       "weight": rule.weight, "confirmed": rule.confirmed, "applies": rule.applies_text(),
-                       "tags": [t for t in (rule.kind, rule.part, rule.area) if t]},
+                       "source": rule.source, "weight": rule.weight, "confirmed": rule.confirmed,
+                       "applies": rule.applies_text(), "tags": [t for t in (rule.kind, rule.part, rule.area) if t]},
     }
-    if rule.source:
-        descriptor["helpUri"] = rule.source
+    if url:
+        descriptor["helpUri"] = url
     return descriptor
+
+
+def _md(text: str) -> str:
+    """Rule text (our own rulebook) in Markdown: only characters that would start markup are escaped."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
 
 
 def _result(r: Result, audit: AuditResult, index: dict[str, int]) -> dict:
@@ -84,9 +102,9 @@ def _result(r: Result, audit: AuditResult, index: dict[str, int]) -> dict:
         "ruleId": r.rule_id,
         "level": level,
         "message": {"text": _message(r)},
-        "locations": [_location(audit, primary.line if primary else _anchor_line(r, audit),
+        "locations": [_location(audit, primary.line if primary else anchor_line(r, audit),
                                 primary.text if primary else None)],
-        "partialFingerprints": {"auditorCheck/v1": _fingerprint(r.rule_id, audit.path)},
+        "partialFingerprints": {"auditorCheck/v1": fingerprint(r.rule_id, audit.path)},
         "properties": {"status": r.status, "severity": r.severity, "statusLabel": CHECK_STATUS[r.status],
                        **({"searched": r.searched} if r.searched else {}),
                        **({"page": primary.page} if primary and primary.page else {})},
@@ -108,18 +126,6 @@ def _message(r: Result) -> str:
     return text + f" 依据：{r.basis}"
 
 
-def _anchor_line(r: Result, audit: AuditResult) -> int:
-    """Where a finding without evidence points: its part's heading, else the title line, else line 1.
-
-    GitHub code scanning rejects results without ``region.startLine``, so even a "missing" finding
-    (which is about the whole file) needs a line; the part heading is where the gap is to be filled.
-    """
-    for part in audit.parts:
-        if part.id == r.part and part.line:
-            return part.line
-    return audit.meta.title_line or 1
-
-
 def _location(audit: AuditResult, line: int, snippet: str | None) -> dict:
     region = {"startLine": max(1, line)}
     if snippet:
@@ -131,13 +137,8 @@ def _artifact_location(path: str) -> dict:
     """A relative path stays relative to the checkout (``%SRCROOT%``); an absolute one becomes file://."""
     posix = path.replace("\\", "/")
     if posix.startswith("/"):
-        return {"uri": "file://" + quote(posix)}
-    return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
-
-
-def _fingerprint(rule_id: str, path: str) -> str:
-    # One check reports once per file, so rule and path identify it across edits that move lines.
-    return hashlib.sha256(f"{rule_id}\0{path}".encode()).hexdigest()[:32]
+        return {"uri": "file://" + quote(posixpath.normpath(posix))}
+    return {"uri": quote(posixpath.normpath(posix)), "uriBaseId": "%SRCROOT%"}
 
 
 def _notification(path: str, level: str, text: str) -> dict:

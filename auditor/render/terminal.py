@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import AuditResult
+from ..verdict import verdict
 from .labels import LEVEL, PART_STATUS, SEVERITY, SHORT_PART_LABELS, gaps, status_label
 from .pairing import detail_tables
 
@@ -56,8 +57,8 @@ def render_terminal(result: AuditResult, width: int = 100, color: bool = False, 
 
 def _header(result: AuditResult) -> Panel:
     m = result.meta
-    verdict = Text("通过", style="bold green") if result.passed else Text("未通过", style="bold red")
-    errors = sum(1 for r in result.results if r.status == "fail" and r.severity == "error" and not r.waived)
+    outcome = verdict(result)
+    said = Text(outcome.text, style="bold green" if outcome.passed else "bold red")
     lines = [
         Text.assemble(("标题：", "bold"), m.title or "（未找到标题行）"),
         Text.assemble(("主体：", "bold"), m.issuer or "（未识别）", "    ", ("年度：", "bold"),
@@ -65,8 +66,7 @@ def _header(result: AuditResult) -> Panel:
         Text.assemble(("规则集：", "bold"), f"{result.rulebook_id} {result.rulebook_version}"),
     ]
     if result.is_report:
-        lines.append(Text.assemble(("得分：", "bold"), f"{result.score:g}/100    ", ("结论：", "bold"), verdict,
-                                   f"（{errors} 项错误级问题）" if errors else ""))
+        lines.append(Text.assemble(("结论：", "bold"), said, "    ", ("得分：", "bold"), f"{result.score:g}/100"))
     return Panel(Group(*lines), title=Text(f"法治政府建设年度报告审查 · {result.path}"), title_align="left",
                  box=box.ROUNDED if result.passed is not None else box.ASCII)
 

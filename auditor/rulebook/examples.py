@@ -28,7 +28,7 @@ def recognises(rule: Rule, text: str, part_rules: Iterable[Rule] | None = None) 
     rule alone (a ``part`` rule) or the national rulebook's parts (an ``order`` rule).
     """
     if rule.type == "part":
-        return _heading_part(text, list(part_rules or [rule])) == rule.part
+        return rule.part in _heading_parts(text, list(part_rules or [rule]))
     if rule.type == "order":
         return _order_fails(rule, text, list(part_rules or _national_parts()))
     if rule.type in ("item", "forbid"):
@@ -61,14 +61,15 @@ def probes_defined() -> bool:
     return hasattr(quality, "QUALITY_PROBES")
 
 
-def _heading_part(text: str, part_rules: list[Rule]) -> str | None:
-    from ..checks.parts import classify_heading
+def _heading_parts(text: str, part_rules: list[Rule]) -> list[str]:
+    """Every part a heading names (one heading may name two: "存在的不足及下一步打算")."""
+    from ..checks.parts import heading_parts
     from ..text.markers import parse_marker
     from ..text.normalize import fold
 
     title = fold(text.strip())
     marker = parse_marker(title)
-    return classify_heading(title[marker.end:] if marker else title, part_rules)
+    return heading_parts(title[marker.end:] if marker else title, part_rules)
 
 
 def _order_fails(rule: Rule, text: str, part_rules: list[Rule]) -> bool:

@@ -8,7 +8,7 @@ wording) and a severity: any ``error`` makes the rulebook unfit for use (exit co
 Codes: yaml, schema, unknown-key, file, include, extends, duplicate-id, unknown-id, regex-compile,
 regex-boundary, regex-nested, unknown-part, duplicate-part, no-basis, no-examples, example,
 unconfirmed-error, unknown-check, bad-years, no-probe (warning), no-source (warning),
-no-suggestion (warning), duplicate-term (warning).
+no-suggestion (warning), duplicate-term (warning), no-severity-reason (warning), partial-severity.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from .model import Rule, Rulebook
 from .problems import Problem, Problems
 
 _SCOPES = ("document", "work")
+_RANK = {"info": 0, "warning": 1, "error": 2}
 _MATCHER_KEYS = ("match", "heading", "content", "if", "then")
 
 
@@ -73,6 +74,10 @@ def _check_raw(src: RuleSource, problems: Problems) -> None:
         add("unknown-check", f"未知的质量检查 {raw.get('check')!r}（可用：{known}）")
     if not raw.get("source"):
         add("no-source", "没有来源网址（source），审阅者无法核对依据", "warning")
+    if not raw.get("severity_reason"):
+        add("no-severity-reason", "没有写明级别的理由（severity_reason），审阅者无法判断为什么是这个级别", "warning")
+    if raw.get("partial_severity") and _RANK.get(raw["partial_severity"], 0) > _RANK.get(raw.get("severity"), 0):
+        add("partial-severity", "部分符合时的级别（partial_severity）不能高于规则本身的级别")
     if raw.get("type") == "item" and not raw.get("suggestion"):
         add("no-suggestion", "缺失时没有可显示的建议（suggestion）", "warning")
     for key in _MATCHER_KEYS:

@@ -248,7 +248,8 @@ def compile_rule(src: RuleSource, problems: Problems | None = None) -> Rule | No
         return Rule(
             id=raw["id"], type=raw["type"], kind=raw.get("kind", DEFAULT_KIND[raw["type"]]),
             title=raw["title"], basis=raw["basis"], severity=raw["severity"],
-            weight=float(raw.get("weight", 1)), part=raw.get("part"), scope=raw.get("scope"),
+            weight=float(raw.get("weight", 1)), severity_reason=raw.get("severity_reason"),
+            partial_severity=raw.get("partial_severity"), part=raw.get("part"), scope=raw.get("scope"),
             area=raw.get("area"), source=raw.get("source"), confirmed=raw.get("confirmed", True),
             years=years, levels=tuple(applies.get("levels") or ()), applies_note=applies.get("note"),
             match=Matcher.build(raw.get("match")), heading=Matcher.build(raw.get("heading")),

@@ -21,6 +21,8 @@ class Rule:
     basis: str
     severity: str
     weight: float = 1.0
+    severity_reason: str | None = None   # why this severity (from the regulation), for readers of the rulebook
+    partial_severity: str | None = None  # the severity of a ``partial`` result, when lower than ``severity``
     part: str | None = None
     scope: str | None = None
     area: str | None = None
@@ -63,6 +65,10 @@ class Rule:
             note = f"；{self.applies_note}" if self.applies_note else ""
             return f"仅适用于{names}（本报告为{LEVEL_NAMES[level]}）{note}"
         return None
+
+    def severity_of(self, status: str) -> str:
+        """The severity a result with ``status`` carries: ``partial_severity`` for a partial result, if set."""
+        return self.partial_severity if status == "partial" and self.partial_severity else self.severity
 
     def applies_text(self) -> str:
         """Human-readable applicability, e.g. "2021– · 区县政府、部门"."""

@@ -13,6 +13,8 @@ _CN = f"[{CN_DIGITS}]{{1,4}}"
 
 # Order matters: the bracketed forms must be tried before the bare ones.
 _PATTERNS = (
+    # 第一部分 (a top-level heading some reports use)   e.g. "第二部分 存在的不足和原因"
+    (1, re.compile(rf"^第({_CN})部分([、.,:：]?)")),
     # （一） / (一)，sometimes wrongly followed by 、 or .   e.g. "（二）坚持依法行政"
     (2, re.compile(rf"^\(({_CN})\)([、.,]?)")),
     # （1） / (1)   e.g. "（1）完善执法证管理工作"
@@ -45,6 +47,8 @@ def parse_marker(line: str) -> Marker | None:
         if number is None or number == 0:
             continue
         family = {1: "cn", 2: "(cn)", 3: "num", 4: "(num)"}[level]
+        if line.startswith("第"):
+            family = "第cn部分"
         end = m.end()
         while end < len(line) and line[end] in " \t":
             end += 1

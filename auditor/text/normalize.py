@@ -16,6 +16,10 @@ from .markers import parse_marker
 
 # Word-processor residue exported into plain text, e.g. "[bookmark: _GoBack]", "{ PAGE }".
 RESIDUE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC|REF|MERGEFIELD)\b[^}\n]{0,120}\}")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Pinyin that some mirror sites print after characters: "区(qū)", "报(bào)" (a tone mark is required,
+# so "(app)" stays). Removed for matching; evidence still quotes the original.
+PINYIN = re.compile(rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 # Whitespace next to a Han character or CJK punctuation carries no meaning: "2020 年" → "2020年".
 _BLANKS = re.compile(r"[ \t\u00a0]+")
 _CJK_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"), ("\u3000", "\u303f"))
@@ -64,6 +68,14 @@ class TextView:
         lo, hi = max(0, o_start - pad), min(len(original), o_end + pad, o_start + MAX_QUOTE)
         return original[lo:hi].strip()
 
+    def blanked(self, rows) -> "TextView":
+        """The same view with the 1-based ``rows`` emptied for matching (page furniture, see
+        ``text.page``); the original lines stay, so line numbers do not move."""
+        if not rows:
+            return self
+        norm = tuple("" if i in rows else text for i, text in enumerate(self.norm, 1))
+        return TextView(self.lines, norm, self.maps, _paragraphs(list(norm)), self.residue, self.converted)
+
     def paragraph_offset_to_line(self, para: Paragraph, offset: int) -> tuple[int, int]:
         """(line, offset within that line's normalised text) for an offset in ``para``."""
         idx = bisect_right(para.starts, offset) - 1
@@ -96,6 +108,10 @@ def normalize_line(line: str, convert: Callable[[str], str] | None = None) -> tu
         residue.extend(text[s:e] for s, e in found)
         text, mapping = _delete(text, mapping, found)
         found = [m.span() for m in RESIDUE.finditer(text)]
+    found = [m.span() for m in PINYIN.finditer(text)]
+    while found:
+        text, mapping = _delete(text, mapping, found)
+        found = [m.span() for m in PINYIN.finditer(text)]
     if convert is not None:
         text, mapping = _recode(text, mapping, convert)
     spans = _spaces_beside_cjk(text) + [m.span() for m in _EDGES.finditer(text)]

@@ -9,6 +9,7 @@ from .normalize import TextView
 
 _RUN_IN_END = re.compile(r"[。!?！？;；]")
 MAX_TITLE = 80
+_SPACED_MAX = 30
 
 
 def parse_sections(view: TextView) -> tuple[Section, ...]:
@@ -16,7 +17,8 @@ def parse_sections(view: TextView) -> tuple[Section, ...]:
 
     ``一是…二是…`` enumerations are not markers; a line such as
     "1.规范依法决策程序。加强重大行政决策机制建设…" is a run-in heading whose title ends at
-    the first full stop.
+    the first full stop, or where the original line leaves a space after a short heading
+    ("二、存在问题 一是执法人员…", as flattened pages print it).
     """
     found = []
     for index, norm in enumerate(view.norm):
@@ -26,6 +28,9 @@ def parse_sections(view: TextView) -> tuple[Section, ...]:
         rest = norm[marker.end:]
         stop = _RUN_IN_END.search(rest)
         title = (rest[: stop.start()] if stop else rest)[:MAX_TITLE]
+        spaced = _spaced_title(view, index, marker.end)
+        if spaced and spaced < len(title):
+            title = title[:spaced]
         run_in = len(rest) - len(title)
         original = view.excerpt(index + 1, 0, marker.end, width=0)
         found.append((index + 1, marker, title.strip(), run_in, _style(marker.style, original)))
@@ -43,6 +48,18 @@ def parse_sections(view: TextView) -> tuple[Section, ...]:
         sections.append(Section(original.strip(), marker.number, marker.level, title, line,
                                 _trim_end(view, line, end), style, body))
     return tuple(sections)
+
+
+def _spaced_title(view: TextView, index: int, start: int) -> int | None:
+    """Length of a heading that the original line ends with a space after 2–30 characters."""
+    mapping, original, norm = view.maps[index], view.lines[index], view.norm[index]
+    for k in range(start + 2, min(len(norm), start + _SPACED_MAX + 1)):
+        lo = k - 1 if mapping is None else mapping[k - 1]
+        hi = k if mapping is None else mapping[k]
+        if hi - lo > 1 and not original[lo + 1:hi].strip() and not norm[k - 1].isdigit() \
+                and not norm[k].isdigit():
+            return k - start
+    return None
 
 
 def _style(style: str, original: str) -> str:

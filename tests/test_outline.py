@@ -1,4 +1,4 @@
-"""``audit init``: a drafting skeleton with the statutory parts in order, annotated from the rulebook."""
+"""``audit outline`` (formerly ``audit init``): a drafting skeleton with the statutory parts in order, annotated from the rulebook."""
 from __future__ import annotations
 
 import datetime
@@ -21,7 +21,7 @@ def part_order(rulebook) -> list[str]:
 
 def test_markdown_skeleton_finds_every_part_in_order(tmp_path, invoke, rulebook):
     path = tmp_path / "draft.md"
-    result = invoke("init", path, "--year", 2023, "--issuer", "某某区人民政府")
+    result = invoke("outline", path, "--year", 2023, "--issuer", "某某区人民政府")
     assert result.exit_code == 0, result.stderr
     audited = audit_file(str(path), rulebook)
     assert audited.is_report
@@ -39,7 +39,7 @@ def test_markdown_skeleton_finds_every_part_in_order(tmp_path, invoke, rulebook)
 def test_docx_skeleton_finds_every_part_and_carries_comments(tmp_path, invoke, rulebook):
     docx = pytest.importorskip("docx")
     path = tmp_path / "draft.docx"
-    result = invoke("init", path, "--year", 2022, "--level", "department", "--issuer", "某某区司法局")
+    result = invoke("outline", path, "--year", 2022, "--level", "department", "--issuer", "某某区司法局")
     assert result.exit_code == 0, result.stderr
     audited = audit_source(read_path(str(path)), rulebook)
     parts = {p.id: p.status for p in audited.parts}
@@ -65,7 +65,7 @@ def test_notes_list_exactly_the_checks_that_apply(rulebook, level):
 
 def test_year_is_filled_in_and_defaults_to_last_year(tmp_path, invoke, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = invoke("init")
+    result = invoke("outline")
     assert result.exit_code == 0, result.stderr
     last_year = datetime.date.today().year - 1
     made = list(tmp_path.glob("*.md"))
@@ -75,19 +75,26 @@ def test_year_is_filled_in_and_defaults_to_last_year(tmp_path, invoke, monkeypat
     assert f"{last_year + 1}年" in text   # the plans part is about the following year
 
 
+def test_old_name_init_still_writes_the_outline_with_a_notice(tmp_path, invoke):
+    result = invoke("init", tmp_path / "draft.md", "--year", 2023)
+    assert result.exit_code == 0 and (tmp_path / "draft.md").is_file()
+    assert "audit outline" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "init" not in invoke("-h").output.split("命令")[-1].split()
+
+
 def test_refuses_to_overwrite_without_force(tmp_path, invoke):
     path = tmp_path / "draft.md"
     path.write_text("我的草稿", encoding="utf-8")
-    result = invoke("init", path)
+    result = invoke("outline", path)
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert path.read_text(encoding="utf-8") == "我的草稿"
-    assert invoke("init", path, "--force").exit_code == 0
+    assert invoke("outline", path, "--force").exit_code == 0
     assert path.read_text(encoding="utf-8") != "我的草稿"
 
 
 def test_unknown_suffix_is_refused(tmp_path, invoke):
-    result = invoke("init", tmp_path / "draft.pdf")
+    result = invoke("outline", tmp_path / "draft.pdf")
     assert result.exit_code == 2 and not (tmp_path / "draft.pdf").exists()
 
 

@@ -1,0 +1,108 @@
+"""Suppressions in the document: one directive waives exactly its check, with its reason."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from auditor.batch import Failure, audit_one
+from auditor.read import read_bytes
+
+from .conftest import SEEDS
+
+
+def gap_of(path, rulebook):
+    """A failed check of the seed at ``path`` (chosen from the audit, not by name)."""
+    audit = audit_one(str(path), rulebook, {})
+    return audit, next(r for r in audit.results if r.status == "fail")
+
+
+def compare(before, after, check: str, reason: str) -> None:
+    """``after`` differs from ``before`` only in ``check`` being waived with ``reason``."""
+    assert [r.rule_id for r in before.results] == [r.rule_id for r in after.results]
+    for old, new in zip(before.results, after.results):
+        assert (new.rule_id, new.status) == (old.rule_id, old.status)
+        if new.rule_id == check:
+            assert new.waived and reason in new.waived
+        else:
+            assert new.waived == old.waived
+    assert after.score >= before.score
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_comment_directive_waives_exactly_its_check(tmp_path, rulebook, suffix):
+    before, gap = gap_of(SEEDS[3], rulebook)
+    text = SEEDS[3].read_text(encoding="utf-8")
+    path = tmp_path / f"report{suffix}"
+    path.write_text(text + f"\n<!-- audit: ignore={gap.rule_id} 本年度另行专题报告 -->\n", encoding="utf-8")
+    after = audit_one(str(path), rulebook, {})
+    compare(before, after, gap.rule_id, "本年度另行专题报告")
+    # The directive is not report text, and every other line keeps its number.
+    source = read_bytes(path.read_bytes(), str(path))
+    original = text.split("\n")
+    assert "audit:" not in source.text and source.lines[:len(original)] == original
+
+
+def test_word_comment_directive_waives_exactly_its_check(tmp_path, rulebook):
+    docx = pytest.importorskip("docx")
+    before, gap = gap_of(SEEDS[3], rulebook)
+    document = docx.Document()
+    paragraphs = [document.add_paragraph(line) for line in SEEDS[3].read_text(encoding="utf-8").split("\n")]
+    first = paragraphs[0].runs[0] if paragraphs[0].runs else paragraphs[0].add_run("")
+    document.add_comment(first, text="请补充数据", author="审核人")                       # an ordinary comment
+    document.add_comment(first, text=f"audit: ignore={gap.rule_id} 本年度另行专题报告", author="起草人")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "report.docx"
+    path.write_bytes(buffer.getvalue())
+    after = audit_one(str(path), rulebook, {})
+    assert not isinstance(after, Failure), after
+    assert [r.status for r in after.results] == [r.status for r in audit_one(str(SEEDS[3]), rulebook, {}).results]
+    waived = [r for r in after.results if r.waived]
+    assert [r.rule_id for r in waived] == [gap.rule_id] and "第2条批注" in waived[0].waived
+
+
+@pytest.mark.parametrize("directive, fragment", [
+    ("ignore=no.such_check 理由", "no.such_check"),
+    ("ignore={check}", "理由"),
+    ("skip={check} 理由", "无法识别"),
+])
+def test_bad_directive_is_an_error_for_that_report(tmp_path, rulebook, directive, fragment):
+    _, gap = gap_of(SEEDS[3], rulebook)
+    path = tmp_path / "report.md"
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + f"\n<!-- audit: {directive.format(check=gap.rule_id)} -->\n",
+                    encoding="utf-8")
+    result = audit_one(str(path), rulebook, {})
+    assert isinstance(result, Failure) and fragment in result.message and "report.md" in result.message
+
+
+def test_near_miss_id_gets_a_suggestion(tmp_path, rulebook):
+    _, gap = gap_of(SEEDS[3], rulebook)
+    path = tmp_path / "report.md"
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + f"\n<!-- audit: ignore={gap.rule_id[:-1]} 理由 -->\n",
+                    encoding="utf-8")
+    assert gap.rule_id in audit_one(str(path), rulebook, {}).message
+
+
+def test_unused_directive_is_noted(tmp_path, rulebook):
+    audit = audit_one(str(SEEDS[3]), rulebook, {})
+    passing = next(r for r in audit.results if r.status == "pass")
+    path = tmp_path / "report.md"
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + f"\n<!-- audit: ignore={passing.rule_id} 理由 -->\n",
+                    encoding="utf-8")
+    after = audit_one(str(path), rulebook, {})
+    assert any(passing.rule_id in note for note in after.notes)
+    assert not any(r.waived for r in after.results)
+
+
+def test_cli_check_and_explain_agree_on_a_suppressed_check(tmp_path, invoke, rulebook):
+    _, gap = gap_of(SEEDS[3], rulebook)
+    path = tmp_path / "report.md"
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + f"\n<!-- audit: ignore={gap.rule_id} 另行报告 -->\n",
+                    encoding="utf-8")
+    checks = json.loads(invoke("check", path, "-f", "json").output)["reports"][0]["checks"]
+    checked = next(c for c in checks if c["id"] == gap.rule_id)
+    explained = json.loads(invoke("explain", gap.rule_id, path, "-f", "json").output)
+    assert (explained["status"], explained["waived"]) == (checked["status"], checked["waived"])
+    assert "另行报告" in explained["waived"]
