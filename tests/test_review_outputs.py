@@ -178,19 +178,3 @@ def test_dashboard_renders_in_headless_chromium(invoke, tmp_path):
                    capture_output=True, timeout=90)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
 
-
-def test_readme_reviewer_command_runs(invoke, folder, tmp_path, monkeypatch):
-    import shlex
-
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = text[text.index("## 批量评审"):].split("```bash", 1)[1].split("```", 1)[0]
-    command = next(line for line in block.replace("\\\n", " ").splitlines() if line.startswith("audit check"))
-    args = shlex.split(command.split("#", 1)[0])[1:]
-    previous = tmp_path / "previous"
-    previous.mkdir()
-    shutil.copy(SEEDS[0], previous / "a.txt")
-    args = [str(folder) if a == "2024年报告/" else str(previous) if a == "2023年报告/" else a for a in args]
-    monkeypatch.chdir(tmp_path)
-    assert invoke(*args).exit_code in (0, 1)
-    outputs = [a.split(":", 1)[1] for a in args if ":" in a and not a.startswith("/")]
-    assert outputs and all((tmp_path / name).stat().st_size > 0 for name in outputs)
