@@ -4,7 +4,8 @@ Five indicators that third-party evaluators of these reports use, each computed 
 result and the report text, never from a file name:
 
 * ``on_time`` — published by 31 March of the year after the report year (督察规定 第二十四条:
-  public "每年4月1日之前"); needs the publication date in the metadata, else ``unknown``;
+  public "每年4月1日之前"), as the rulebook's ``timeliness`` check found it; ``unknown`` when the
+  text shows neither a publication nor a signature date;
 * ``complete`` — share (0–100) of the required elements present: the four mandatory parts
   (present 1, weak ½) and the report's name, issuer and year;
 * ``concreteness`` — figures, cases and cited documents per part, and per 1,000 characters;
@@ -14,13 +15,11 @@ result and the report text, never from a file name:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from .models import AuditResult
 
 MANDATORY_PARTS = ("measures", "shortcomings", "leadership", "plans")
-DEADLINE = (3, 31)   # (month, day) of the year after the report year; 督察规定 第二十四条 "4月1日之前"
 _PART_CREDIT = {"present": 1.0, "weak": 0.5, "missing": 0.0}
 # A figure is a number with a unit or a percent sign ("办理复议案件45件", "出庭率100%"); years
 # ("2023年"), dates ("3月") and heading numbers ("1.") carry no unit from this list and do not count.
@@ -36,7 +35,7 @@ def score_card(a: AuditResult, text: str, checks: dict[str, str]) -> dict:
     """The five indicators as plain data; ``checks`` maps quality check names to rule ids."""
     by_id = {r.rule_id: r for r in a.results}
     return {
-        "on_time": on_time(a.meta.year, _published(a.meta)),
+        "on_time": on_time(by_id.get(checks.get("timeliness", ""))),
         "complete": completeness(a),
         "concreteness": concreteness(a, text),
         "causes": _status(by_id.get(checks.get("causes", ""))),
@@ -44,15 +43,13 @@ def score_card(a: AuditResult, text: str, checks: dict[str, str]) -> dict:
     }
 
 
-def on_time(year: int | None, published: dt.date | None) -> dict:
-    """``{"value": "on_time" | "late" | "unknown", "published", "deadline"}`` (ISO dates or None)."""
-    if not year:
-        return {"value": "unknown", "published": None, "deadline": None}
-    deadline = dt.date(year + 1, *DEADLINE)
-    if published is None:
-        return {"value": "unknown", "published": None, "deadline": deadline.isoformat()}
-    return {"value": "on_time" if published <= deadline else "late", "published": published.isoformat(),
-            "deadline": deadline.isoformat()}
+def on_time(result) -> dict:
+    """``{"value": "on_time" | "late" | "unknown", "published", "deadline", "source"}`` from the
+    ``timeliness`` result (dates ISO; ``source`` page or signature); unknown when it was skipped."""
+    details = dict(result.details) if result is not None else {}
+    value = {"pass": "on_time", "fail": "late"}.get(result.status if result is not None else "", "unknown")
+    return {"value": value, "published": details.get("published"), "deadline": details.get("deadline"),
+            "source": details.get("source")}
 
 
 def completeness(a: AuditResult) -> dict:
@@ -98,14 +95,3 @@ def _count(text: str) -> dict:
 
 def _status(result) -> str:
     return "skip" if result is None else result.status
-
-
-def _published(meta) -> dt.date | None:
-    # The metadata gives the publication or signature date when the text shows one (ISO string or date).
-    value = getattr(meta, "published", None)
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None

@@ -105,6 +105,7 @@ def summary_record(a: AuditResult) -> dict:
         "top": [(r.rule_id, r.status, r.severity, r.evidence[0].line if r.evidence else None)
                 for r in found[:TOP_FINDINGS]],
         "waived": sorted({r.waived for r in a.results if r.waived}),
+        "verdict_text": verdict(a).text,
         "notes": list(a.notes),
     }
 

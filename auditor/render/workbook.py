@@ -129,7 +129,7 @@ class WorkbookWriter:
                        ON_TIME.get(card.get("on_time", {}).get("value"), ""),
                        card.get("complete", {}).get("value"), card.get("concreteness", {}).get("per_1000"),
                        concrete_rank.get(r["position"]), CAUSES.get(card.get("causes"), ""),
-                       card.get("follow_up", {}).get("value"), row["note"]])
+                       card.get("follow_up", {}).get("value"), "；".join(filter(None, (r["verdict_text"], row["note"])))])
         for f in failures:
             ws.append([f.path, "", "", None, "已跳过", *([None] * (len(SUMMARY_COLUMNS) - 6)), f.message])
         last = len(records) + len(failures) + 1

@@ -1,7 +1,6 @@
 """The scorecard indicators: publication deadline, completeness, concreteness, causes, follow-up."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from auditor import audit_text
@@ -22,10 +21,15 @@ REPORT = "\n".join([
 ])
 
 
-def test_published_by_31_march_of_the_next_year_is_on_time():
-    assert on_time(2023, dt.date(2024, 3, 31))["value"] == "on_time"
-    assert on_time(2023, dt.date(2024, 4, 1))["value"] == "late"
-    assert on_time(2023, None)["value"] == "unknown" and on_time(None, dt.date(2024, 1, 1))["value"] == "unknown"
+def test_on_time_reads_the_timeliness_check(rulebook):
+    checks = {r.check: r.id for r in rulebook.rules if r.type == "quality"}
+    for published, value in (("2024-03-31", "on_time"), ("2024-04-01", "late")):
+        text = REPORT + f"\n某县人民政府\n{published[:4]}年{int(published[5:7])}月{int(published[8:])}日"
+        card = score_card(audit_text(text, rulebook), text, checks)
+        assert card["on_time"]["value"] == value and card["on_time"]["published"] == published
+        assert card["on_time"]["deadline"] == "2024-03-31"
+    assert score_card(audit_text(REPORT, rulebook), REPORT, checks)["on_time"]["value"] == "unknown"
+    assert on_time(None)["value"] == "unknown"
 
 
 def test_completeness_counts_parts_and_identifying_elements():
