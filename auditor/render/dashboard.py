@@ -36,7 +36,7 @@ h1 { font-size: 22px; margin: 0 0 6px; } h2 { font-size: 17px; margin: 30px 0 8p
 .chart { overflow-x: auto; } .chart svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0; }
 th, td { border: 1px solid #d1d9e0; padding: 4px 7px; text-align: left; vertical-align: top; }
-th { background: #f6f8fa; white-space: nowrap; } td.num { text-align: right; white-space: nowrap; }
+th { background: #f6f8fa; white-space: nowrap; } td { min-width: 3.4em; } td.num { text-align: right; white-space: nowrap; }
 .legend span { display: inline-block; margin-right: 14px; } .swatch { display: inline-block; width: 12px;
   height: 12px; vertical-align: middle; margin-right: 4px; border: 1px solid #bbb; }
 .bad { color: #cf222e; } .good { color: #1a7f37; } .muted { color: #59636e; font-size: 12px; }
