@@ -6,29 +6,28 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
-import shutil
 import sys
 
 import click
 
 from . import __version__
-from .batch import Failure, audit_many, collect_paths
+from .batch import Failure, Job, audit_stream, collect_paths, index_previous
 from .cli_group import EXIT_ERROR, EXIT_GATE, EXIT_PASS, AuditGroup, say
 from .cli_messages import install as install_chinese_messages, localize_usage
+from .cli_terminal import progress as _progress, terminal_width, use_color
 from .config import resolve_settings
+from .errors import AuditorError
 from .files import vet
 from .gatekeeping import build_policy, unused_waivers
 from .locations import ci_root, with_repo_paths
 from .models import LEVELS
-from .output import check_outputs, write_outputs
+from .output import check_outputs
 from .render import REPO_PATH_FORMATS, RENDERERS
+from .render.outputs import FILE_ONLY, Outputs
 from .rulebook.loader import load_rulebook
 
 install_chinese_messages()
 FORMATS = ("rich", *RENDERERS)
-DOCUMENT_FORMATS = ("docx",)   # -o only: the audited document itself, with the review as Word comments
-PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
 
 
 @click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -61,8 +60,8 @@ def _output_spec(ctx, param, values):
         fmt, sep, path = value.partition(":")
         if not sep or not path:
             raise click.BadParameter(f"应写成 格式:路径，例如 sarif:out.sarif（收到 {value!r}）")
-        if fmt not in RENDERERS and fmt not in DOCUMENT_FORMATS:
-            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join((*RENDERERS, *DOCUMENT_FORMATS))}")
+        if fmt not in RENDERERS and fmt not in FILE_ONLY:
+            raise click.BadParameter(f"未知格式 {fmt!r}，可用：{', '.join((*RENDERERS, *FILE_ONLY))}")
         specs.append((fmt, path))
     return specs
 
@@ -91,15 +90,19 @@ def _selectors(ctx, param, values):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
-              help="标准输出的格式（csv 为批量汇总表；CI 用 github、gitlab、sarif、junit、rdjson；见 README“输出格式”）。")
+              help="标准输出的格式（csv 为批量汇总表；jsonl 每行一份报告，适合大批量；CI 用 github、gitlab、sarif、junit、rdjson；"
+                   "见 README“输出格式”）。")
 @click.option("-o", "--output", "outputs", multiple=True, callback=_output_spec, metavar="FMT:PATH",
               help="另外把结果写入文件，可多次使用，例如 -o sarif:out.sarif -o junit:out.xml；"
-                   "-o docx:审查.docx 写出带审查批注的 Word 文档（一份报告时）。")
+                   "-o docx:审查.docx 写出带审查批注的 Word 文档（一份报告时）；"
+                   "批量评审另有 -o xlsx:汇总.xlsx（Excel 工作簿）和 -o dashboard:总览.html（总览页）。")
 @click.option("-r", "--rulebook", "rulebook_ref", metavar="NAME|PATH", callback=_not_blank,
               help="规则集：内置名称或 YAML 路径（默认 national）。")
 @click.option("--year", type=click.IntRange(2000, 2100), help="报告年度（默认从标题和正文识别）。")
 @click.option("--level", type=click.Choice(LEVELS), help="报告主体层级（默认从标题识别）。")
 @click.option("--previous", type=click.Path(dir_okay=False), callback=_not_blank, help="上一年度的报告，用于连续性检查。")
+@click.option("--previous-dir", type=click.Path(file_okay=False, exists=True), callback=_not_blank,
+              help="上一年度报告所在目录：按主体和年度为每份报告配对上一年度报告，做连续性检查。")
 @click.option("--fail-under", type=click.FloatRange(0, 100), callback=_percent, help="得分低于此值即判为未通过（默认 0）。")
 @click.option("--fail-level", type=click.Choice(["error", "warning"]),
               help="该级别及以上的检查不符合即判为未通过（默认 error）。")
@@ -121,8 +124,8 @@ def _selectors(ctx, param, values):
               help="sarif/github/gitlab/rdjson 中文件路径的基准目录（默认：当前目录所在 Git 仓库的根目录）。")
 @click.option("--junit-failures", type=click.Choice(["gate", "gaps"]), default="gate", show_default=True,
               help="junit 中算作失败的检查项：gate 只算使门禁失败的，gaps 算全部缺失和部分符合的（旧行为）。")
-def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, fail_level, select, ignore,
-          waivers_path, config_path, summary, workers, verbose, quiet, width, color, repo_root, junit_failures):
+def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir, fail_under, fail_level, select,
+          ignore, waivers_path, config_path, summary, workers, verbose, quiet, width, color, repo_root, junit_failures):
     """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
@@ -134,38 +137,51 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, fail_under, 
         raise click.UsageError("-o docx:路径 只能用于一份报告文件（不能用于目录、多个文件或标准输入）")
     options = {"year": settings.year, "level": settings.level, "fail_level": settings.fail_level,
                "fail_under": settings.fail_under}
+    if previous and previous_dir:
+        raise click.UsageError("--previous 和 --previous-dir 只能用一个")
     if previous:
         vet(previous, "上一年度报告")   # once, before the audit, not once per report
         options["previous_path"] = previous
-    inputs = [*files, previous, settings.waivers, settings.file, *rulebook.sources]
+    previous_files = collect_paths([previous_dir]) if previous_dir else []
+    inputs = [*files, previous, *previous_files, settings.waivers, settings.file, *rulebook.sources]
     check_outputs([path for _, path in outputs], [p for p in inputs if p])
-    with _progress(len(files)) as advance:
-        items = audit_many(files, rulebook, settings.rulebook, options, workers, advance, policy)
-    audited = [i for i in items if not isinstance(i, Failure)]
-    failures = [i for i in items if isinstance(i, Failure)]
-    for failure in failures:
-        say(f"错误：{failure.message}")
-    for waiver in unused_waivers(policy, audited):
-        say(f"提示：{waiver.where} 的豁免（{waiver.check}）没有用上：没有对应的不符合项，可以删除")
-    broken = _rule_errors(audited)
-    for rule_id, (count, message) in broken.items():
-        say(f"错误：规则 {rule_id} 在 {count} 份报告上未能完成（记为“规则出错”）：{message}")
-    if not audited:   # nothing to report: leave no output files behind
-        sys.exit(EXIT_ERROR)
+    paired = index_previous(previous_files, workers) if previous_dir else None
     root = ci_root(repo_root)
-    write_outputs([(path, _review_docx(audited[0]) if name == "docx"
-                          else _render(name, audited, rulebook, failures, root, junit_failures)) for name, path in outputs])
-    if fmt == "rich":
-        _print_terminal(audited, failures, summary, verbose, width, color, quiet)
-    else:
-        click.echo(_render(fmt, audited, rulebook, failures, root, junit_failures), nl=False)
-    if broken:   # a rulebook problem found while running: the reports were not fully checked
+    color = use_color(color, sys.stdout is not None and sys.stdout.isatty())   # None: started with stdout closed
+    # color=: click would strip the codes from a pipe even when colour was asked for
+    outs = Outputs([(fmt, None), *outputs], rulebook, lambda text: click.echo(text, nl=False, color=color),
+                   (summary, terminal_width(width) if fmt == "rich" else 100, color, verbose, quiet),
+                   lambda name, audited, failures: _render(name, audited, rulebook, failures, root, junit_failures))
+    try:
+        job = Job(settings.rulebook, options, policy, outs.encoder, paired)
+        with _progress(len(files)) as advance, contextlib.closing(audit_stream(files, rulebook, job, workers)) as items:
+            for item in items:
+                if isinstance(item, Failure):
+                    say(f"错误：{item.message}")
+                outs.add(item)
+                if advance:
+                    advance()
+    except BaseException:   # Ctrl-C, SIGTERM, a full disk: no output file, no temporary file, nothing printed
+        outs.discard()
+        raise
+    for waiver in unused_waivers(policy, outs.used_waivers):
+        say(f"提示：{waiver.where} 的豁免（{waiver.check}）没有用上：没有对应的不符合项，可以删除")
+    for rule_id, (count, message) in outs.rule_errors.items():
+        say(f"错误：规则 {rule_id} 在 {count} 份报告上未能完成（记为“规则出错”）：{message}")
+    if not outs.audited:   # nothing to report: leave no output files behind
+        outs.discard()
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_PASS if all(a.passed for a in audited) else EXIT_GATE)
+    outs.finish()
+    if outs.rule_errors:   # a rulebook problem found while running: the reports were not fully checked
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_PASS if outs.passed else EXIT_GATE)
 
 
-def _render(fmt, audited, rulebook, failures, root, junit_failures) -> str:
-    """One machine format; CI annotation formats get repository-root paths (auditor.locations)."""
+def _render(fmt, audited, rulebook, failures, root, junit_failures) -> str | bytes:
+    """One format rendered from whole results; CI annotation formats get repository-root paths
+    (auditor.locations); ``docx`` is the one audited document with the review as Word comments."""
+    if fmt == "docx":
+        return _review_docx(audited[0])
     if fmt in REPO_PATH_FORMATS:
         audited, failures = with_repo_paths(audited, failures, root)
     options = {"junit_failures": junit_failures} if fmt == "junit" else {}
@@ -185,58 +201,6 @@ def _review_docx(result) -> bytes:
         with open(result.path, "rb") as fh:
             original = fh.read()
     return render_docx_review(result, source.text, original)
-
-
-def _rule_errors(audited) -> dict[str, tuple[int, str]]:
-    """Rules that could not run (status ``error``) → (number of reports, the first message)."""
-    found: dict[str, tuple[int, str]] = {}
-    for result in (r for a in audited for r in a.results if r.status == "error"):
-        count, message = found.get(result.rule_id, (0, result.message))
-        found[result.rule_id] = (count + 1, message)
-    return found
-
-
-@contextlib.contextmanager
-def _progress(total: int):
-    """A progress bar on stderr for a batch of many files when stderr is a terminal; else nothing."""
-    if total < PROGRESS_MIN_FILES or sys.stderr is None or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(TextColumn("审查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("audit", total=total)
-        yield lambda: bar.advance(task)
-
-
-def _print_terminal(audited, failures, summary, verbose, width, color, quiet):
-    from .render.summary import render_summary
-    from .render.terminal import render_terminal
-
-    is_tty = sys.stdout is not None and sys.stdout.isatty()   # None: started with stdout closed
-    color = use_color(color, is_tty)
-    # COLUMNS is honoured when piped too (shutil reads it first); 100 when nothing says otherwise.
-    width = width or shutil.get_terminal_size((100, 24)).columns
-    if not summary:   # color=: click would strip the codes from a pipe even when colour was asked for
-        for result in audited:
-            click.echo(render_terminal(result, width, color, verbose, quiet), nl=False, color=color)
-    if (len(audited) + len(failures) > 1 or summary) and not quiet:
-        click.echo(render_summary(audited, failures, width, color), nl=False, color=color)
-
-
-def use_color(flag: bool | None, is_tty: bool, environ=os.environ) -> bool:
-    """``--color``/``--no-color`` first; then ``NO_COLOR`` (no-color.org) and ``FORCE_COLOR``
-    (force-color.org), each counting when set and not empty, ``NO_COLOR`` winning; then a terminal
-    that is not ``TERM=dumb``."""
-    if flag is not None:
-        return flag
-    if environ.get("NO_COLOR"):
-        return False
-    if environ.get("FORCE_COLOR"):
-        return True
-    return is_tty and environ.get("TERM") != "dumb"
 
 
 from .cli_config import config  # noqa: E402

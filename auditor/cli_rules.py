@@ -7,7 +7,6 @@ directory), else the defaults.
 from __future__ import annotations
 
 import json
-import shutil
 
 import click
 
@@ -35,7 +34,7 @@ def list_rules(rulebook_ref, config_path, fmt, width):
     elif fmt == "markdown":
         click.echo(render_rules_markdown(rulebook), nl=False)
     else:
-        click.echo(render_rules_table(rulebook, width or shutil.get_terminal_size().columns), nl=False)
+        click.echo(render_rules_table(rulebook, width or _columns()), nl=False)
 
 
 @rules.command("show")
@@ -109,3 +108,9 @@ def explain(rule_id, path, rulebook_ref, year, level, config_path, previous, fmt
         from .render.explain_text import render_explanation
 
         click.echo(render_explanation(report), nl=False)
+
+
+def _columns() -> int:
+    import shutil   # not at the top: it imports the compression modules, which `audit check` never needs
+
+    return shutil.get_terminal_size().columns

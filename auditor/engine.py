@@ -9,22 +9,21 @@ from __future__ import annotations
 import os
 
 from .checks.context import Context
-from .checks.items import check_conditional, check_forbid, check_item, check_substitute
 from .checks.outcome import Outcome
-from .checks.quality import QUALITY_CHECKS
-from .checks.structure import check_order, check_part
+from .checks.quality import QUALITY_CHECKS, LazyTable
 from .models import Result
 from .rulebook.model import Rule, Rulebook
 from .rulebook.pattern import RULE_SECONDS, owned_by
 
-_BY_TYPE = {
-    "part": check_part,
-    "order": check_order,
-    "item": check_item,
-    "forbid": check_forbid,
-    "substitute": check_substitute,
-    "conditional": check_conditional,
-}
+# rule type → check (the closed set of rule types); modules are imported when a rule of the type runs.
+_BY_TYPE = LazyTable({
+    "part": "structure.check_part",
+    "order": "structure.check_order",
+    "item": "items.check_item",
+    "forbid": "items.check_forbid",
+    "substitute": "items.check_substitute",
+    "conditional": "items.check_conditional",
+})
 
 
 def run_rule(rule: Rule, ctx: Context) -> Outcome:

@@ -85,7 +85,8 @@ def _left_out(r: Result, reason: str) -> Result:
     return replace(r, status="skip", message=reason, evidence=(), suggestion=None, waived=None)
 
 
-def unused_waivers(policy: Policy, audited: list[AuditResult]) -> list[Waiver]:
-    """Waivers that covered no failed or partial check in any audited report: stale entries to remove."""
-    used = {r.waived for a in audited for r in a.results if r.waived}
+def unused_waivers(policy: Policy, used: set[str]) -> list[Waiver]:
+    """Waivers that covered no failed or partial check in any audited report: stale entries to remove.
+
+    ``used`` holds the ``waived`` labels found on the results of the run."""
     return [w for w in policy.waivers if w.label() not in used]

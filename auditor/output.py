@@ -2,11 +2,13 @@
 
 ``check_outputs`` runs before the audit: an output must not be an input under any spelling (same
 real path or same inode: ``./r.txt``, a symlink, a hard link), must not be a directory, FIFO or
-device, must sit in an existing folder, and no two outputs may name one file. ``write_outputs``
-then writes every file to a temporary file beside its target and renames them all, with SIGINT and
-SIGTERM held back during the renames. No temporary file survives a failure, and a failure before
-the renames (the likely one: a full disk, a folder gone) touches no target. Text is UTF-8
-(``display.SAFE`` escapes undecodable file-name bytes).
+device, must sit in an existing folder, and no two outputs may name one file. Each file is then
+written to a temporary file beside its target — whole (``write_outputs``) or piece by piece as a
+batch streams (``AtomicFile``) — and ``commit`` renames them all, with SIGINT and SIGTERM held back
+during the renames. No temporary file survives a failure or an interrupt, and a failure before the
+renames (the likely one: a full disk, a folder gone) touches no target. Standard output is held the
+same way (``HeldOutput``) and printed after the renames. Text is UTF-8 (``display.SAFE`` escapes
+undecodable file-name bytes).
 """
 from __future__ import annotations
 
@@ -14,10 +16,13 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
+
+from typing import Callable
 
 from . import display
 from .errors import AuditorError
+
+HELD_IN_MEMORY = 1 << 20   # characters of standard output kept in memory before spilling to a temporary file
 
 
 class OutputError(AuditorError):
@@ -45,25 +50,119 @@ def check_outputs(targets: list[str], inputs: list[str]) -> None:
         _check_target(path)
 
 
+class AtomicFile:
+    """An output file written piece by piece that appears at ``path`` only through ``commit``.
+
+    The pieces go to a temporary file beside the target (so the final rename stays on one file
+    system); ``discard()`` removes it, leaving any earlier file at ``path`` untouched. Errors are
+    ``OutputError`` naming the path; a failed write discards the temporary file."""
+
+    def __init__(self, path: str):
+        import tempfile   # here, not at the top: it imports shutil and the compression modules
+
+        self.path, self.tmp, self._file = path, None, None
+        directory = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(directory):
+            raise OutputError(f"{path}: 输出目录不存在（{directory}）")
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=".audit-", suffix=".tmp", dir=directory)
+        except OSError as exc:
+            raise OutputError(f"{path}: 无法在输出目录中写入（{exc.strerror or exc}）") from None
+        self._file = os.fdopen(fd, "wb")
+
+    def write(self, content: str | bytes) -> None:
+        try:
+            self._file.write(content.encode("utf-8", display.SAFE) if isinstance(content, str) else content)
+        except OSError as exc:
+            self.discard()
+            raise OutputError(f"{self.path}: 写入失败（{exc.strerror or exc}）") from None
+
+    def close(self) -> None:
+        """Finish writing (the data on disk, normal permissions); the file is not at ``path`` yet."""
+        try:
+            self._file.close()
+            os.chmod(self.tmp, 0o666 & ~_umask())   # mkstemp creates 0600; give the file normal permissions
+        except OSError as exc:
+            self.discard()
+            raise OutputError(f"{self.path}: 写入失败（{exc.strerror or exc}）") from None
+
+    def discard(self) -> None:
+        """Drop what was written; nothing appears at ``path``. Safe to call more than once."""
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+        if self.tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            self.tmp = None
+
+
+def commit(files: list[AtomicFile]) -> None:
+    """Close every file and rename them all into place together: all of them, or none (``OutputError``)."""
+    try:
+        for out in files:
+            out.close()
+        with _signals_held():
+            for out in files:
+                try:
+                    os.replace(out.tmp, out.path)
+                except OSError as exc:
+                    raise OutputError(f"{out.path}: 写入失败（{exc.strerror or exc}）") from None
+                out.tmp = None
+    finally:
+        for out in files:
+            out.discard()
+
+
+class HeldOutput:
+    """Standard output held back until the run ends, so an interrupted run prints nothing: ``write``
+    text, then ``release()`` it to ``echo`` or ``discard()`` it. Kept in memory up to
+    ``HELD_IN_MEMORY`` characters, beyond that in an anonymous temporary file (memory stays flat)."""
+
+    def __init__(self, echo: Callable[[str], None]):
+        self.echo, self.parts, self.size, self.spool = echo, [], 0, None
+
+    def write(self, text: str) -> None:
+        if self.spool is not None:
+            self.spool.write(text)
+            return
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size > HELD_IN_MEMORY:
+            import tempfile
+
+            self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")
+            self.spool.write("".join(self.parts))
+            self.parts = []
+
+    def release(self) -> None:
+        """Print everything held."""
+        if self.spool is None:
+            self.echo("".join(self.parts))
+        else:
+            self.spool.seek(0)
+            while block := self.spool.read(1 << 16):
+                self.echo(block)
+        self.discard()
+
+    def discard(self) -> None:
+        self.parts = []
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+
+
 def write_outputs(files: list[tuple[str, str | bytes]]) -> None:
     """Write every (path, content) atomically and together: all of them, or none (``OutputError``)."""
-    encoded = [(path, data.encode("utf-8", display.SAFE) if isinstance(data, str) else data) for path, data in files]
-    temps: list[str] = []
+    opened: list[AtomicFile] = []
     try:
-        for path, data in encoded:
-            temps.append(_write_temp(path, data))
-        with _signals_held():
-            for index, ((path, _), tmp) in enumerate(zip(encoded, temps)):
-                try:
-                    os.replace(tmp, path)
-                except OSError as exc:
-                    raise OutputError(f"{path}: 写入失败（{exc.strerror or exc}）") from None
-                temps[index] = ""
+        for path, data in files:
+            opened.append(AtomicFile(path))
+            opened[-1].write(data)
+        commit(opened)
     finally:
-        for tmp in temps:
-            if tmp:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        for out in opened:
+            out.discard()
 
 
 def write_atomic(path: str, content: str | bytes) -> None:
@@ -99,27 +198,6 @@ def _check_target(path: str) -> None:
         raise OutputError(f"{path}: 输出目录不存在（{directory}）")
     if not os.access(directory, os.W_OK):
         raise OutputError(f"{path}: 输出目录不可写（{directory}）")
-
-
-def _write_temp(path: str, data: bytes) -> str:
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".audit-", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"{path}: 无法在输出目录中写入（{exc.strerror or exc}）") from None
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())   # mkstemp creates 0600; give the file normal permissions
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputError(f"{path}: 写入失败（{exc.strerror or exc}）") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return tmp
 
 
 @contextlib.contextmanager

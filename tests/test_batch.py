@@ -112,7 +112,7 @@ def test_standard_input_in_a_batch_with_workers(invoke):
 def test_progress_bar_on_a_terminal_counts_every_file(monkeypatch):
     import sys
 
-    from auditor import cli
+    from auditor.cli_terminal import PROGRESS_MIN_FILES, progress
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -120,9 +120,9 @@ def test_progress_bar_on_a_terminal_counts_every_file(monkeypatch):
 
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
-    with cli._progress(cli.PROGRESS_MIN_FILES) as advance:
-        for _ in range(cli.PROGRESS_MIN_FILES):
+    with progress(PROGRESS_MIN_FILES) as advance:
+        for _ in range(PROGRESS_MIN_FILES):
             advance()
-    assert f"{cli.PROGRESS_MIN_FILES}/{cli.PROGRESS_MIN_FILES}" in screen.getvalue()
-    with cli._progress(cli.PROGRESS_MIN_FILES - 1) as advance:
+    assert f"{PROGRESS_MIN_FILES}/{PROGRESS_MIN_FILES}" in screen.getvalue()
+    with progress(PROGRESS_MIN_FILES - 1) as advance:
         assert advance is None

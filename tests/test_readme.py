@@ -266,6 +266,8 @@ def test_every_shell_command_is_run_or_checked(workspace, invoke):
             continue   # this very test suite
         elif words[0].endswith("python") and words[1].startswith(("bench/", "tests/")):   # scripts: exist, options real
             check_bench(command)
+        elif words[0].endswith("python") and words[1].startswith("tests/"):
+            assert (ROOT / words[1]).is_file(), command   # a measuring script: it needs the corpus
         else:
             pytest.fail(f"README command not covered by a test: {command}")
     assert ran >= 10

@@ -28,25 +28,30 @@ class Passage:
     chars: int        # characters of matching clauses
 
 
-def clauses(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of each clause long enough to compare."""
+def clauses(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, key, characters) of each clause long enough to compare."""
     out = []
     for m in _CLAUSE.finditer(text):
         body = m.group(0).strip()
         if len(body) >= MIN_CLAUSE:
-            out.append((m.start(), m.end(), body.translate(_DIGITS)))
+            out.append((m.start(), m.end(), body.translate(_DIGITS), len(body)))
     return out
 
 
 def shared_passages(a: str, b: str, min_chars: int = 60) -> list[Passage]:
     """Passages of ``a`` (at least ``min_chars`` matching characters) that also occur in ``b``."""
-    a_clauses, b_clauses = clauses(a), clauses(b)
-    index: dict[str, list[int]] = {}
-    for j, (_, _, key) in enumerate(b_clauses):
+    return passages_between(clauses(a), clauses(b), min_chars)
+
+
+def passages_between(a_clauses: list[tuple], b_clauses: list[tuple], min_chars: int = 60) -> list[Passage]:
+    """``shared_passages`` over clause lists (``clauses()`` or any (start, end, key, characters)
+    tuples: keys may be hashes, positions may be line numbers)."""
+    index: dict = {}
+    for j, (_, _, key, _) in enumerate(b_clauses):
         index.setdefault(key, []).append(j)
     passages: list[Passage] = []
     run = None    # [a_first, a_last, b_first, b_last, chars]
-    for i, (start, end, key) in enumerate(a_clauses):
+    for i, (start, end, key, size) in enumerate(a_clauses):
         candidates = index.get(key, ())
         if not candidates or len(candidates) > MAX_CANDIDATES:
             if run and i - run[1] > 2:
@@ -55,12 +60,12 @@ def shared_passages(a: str, b: str, min_chars: int = 60) -> list[Passage]:
             continue
         follow = [j for j in candidates if run and 0 < j - run[3] <= 2 and i - run[1] <= 2]
         if follow:
-            run[1], run[3], run[4] = i, follow[0], run[4] + len(key)
+            run[1], run[3], run[4] = i, follow[0], run[4] + size
             continue
         if run:
             _close(run, a_clauses, b_clauses, min_chars, passages)
         j = _best_start(i, candidates, a_clauses, b_clauses)
-        run = [i, i, j, j, len(key)]
+        run = [i, i, j, j, size]
     if run:
         _close(run, a_clauses, b_clauses, min_chars, passages)
     return passages

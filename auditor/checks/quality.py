@@ -10,61 +10,76 @@ balance, leadership, continuity).
 rule reports?", so ``examples.match`` holds defective texts and ``examples.no_match`` sound
 ones. Where a check needs more than one text (a year and a heading, last year's and this
 year's text), the probe's docstring gives the example format.
+
+Both tables name each function as ``module.function`` and import the module on first use, so a
+run imports only the analyses its rules actually run (a report without ``--previous`` never loads
+the year-over-year modules).
 """
 from __future__ import annotations
 
-from typing import Callable
+from importlib import import_module
+from typing import Callable, Iterator, Mapping
 
 from ..rulebook.model import Rule
-from .balance import (check_core_areas, check_quantified, check_shortcomings_share, probe_core_areas,
-                      probe_quantified, probe_shortcomings_share)
-from .causes import check_causes, probe_causes
-from .closed_loop import check_closed_loop, probe_closed_loop
 from .context import Context
-from .continuity import check_copied, check_repeated_shortcoming, check_unfollowed_plan, probe_continuity
-from .hygiene import check_artifacts, probe_artifacts
-from .leadership import check_personal, probe_personal
-from .numbering import check_numbering, probe_numbering
 from .outcome import Outcome
-from .references import check_stale, probe_stale
-from .timeliness import check_timeliness, probe_timeliness
-from .years import check_plan_year, check_year_consistency, probe_plan_year, probe_year_consistency
 
 QualityCheck = Callable[[Rule, Context], Outcome]
 QualityProbe = Callable[[Rule, str], bool]
 
-QUALITY_CHECKS: dict[str, QualityCheck] = {
-    "causes": check_causes,
-    "plan_year": check_plan_year,
-    "year_consistency": check_year_consistency,
-    "closed_loop": check_closed_loop,
-    "artifacts": check_artifacts,
-    "stale": check_stale,
-    "numbering": check_numbering,
-    "shortcomings_share": check_shortcomings_share,
-    "quantified": check_quantified,
-    "core_areas": check_core_areas,
-    "personal": check_personal,
-    "unfollowed_plan": check_unfollowed_plan,
-    "copied": check_copied,
-    "repeated_shortcoming": check_repeated_shortcoming,
-    "timeliness": check_timeliness,
-}
 
-QUALITY_PROBES: dict[str, QualityProbe] = {
-    "causes": probe_causes,
-    "plan_year": probe_plan_year,
-    "year_consistency": probe_year_consistency,
-    "closed_loop": probe_closed_loop,
-    "artifacts": probe_artifacts,
-    "stale": probe_stale,
-    "numbering": probe_numbering,
-    "shortcomings_share": probe_shortcomings_share,
-    "quantified": probe_quantified,
-    "core_areas": probe_core_areas,
-    "personal": probe_personal,
-    "unfollowed_plan": probe_continuity,
-    "copied": probe_continuity,
-    "repeated_shortcoming": probe_continuity,
-    "timeliness": probe_timeliness,
-}
+class LazyTable(Mapping):
+    """name → function, given as ``"module.function"`` within this package and imported on first use."""
+
+    def __init__(self, table: dict[str, str]):
+        self._table = table
+
+    def __getitem__(self, name: str) -> Callable:
+        module, _, function = self._table[name].rpartition(".")
+        return getattr(import_module(f"{__package__}.{module}"), function)
+
+    def __contains__(self, name) -> bool:   # without importing anything
+        return name in self._table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+QUALITY_CHECKS: Mapping[str, QualityCheck] = LazyTable({
+    "causes": "causes.check_causes",
+    "plan_year": "years.check_plan_year",
+    "year_consistency": "years.check_year_consistency",
+    "closed_loop": "closed_loop.check_closed_loop",
+    "artifacts": "hygiene.check_artifacts",
+    "stale": "references.check_stale",
+    "numbering": "numbering.check_numbering",
+    "shortcomings_share": "balance.check_shortcomings_share",
+    "quantified": "balance.check_quantified",
+    "core_areas": "balance.check_core_areas",
+    "personal": "leadership.check_personal",
+    "unfollowed_plan": "continuity.check_unfollowed_plan",
+    "copied": "continuity.check_copied",
+    "repeated_shortcoming": "continuity.check_repeated_shortcoming",
+    "timeliness": "timeliness.check_timeliness",
+})
+
+QUALITY_PROBES: Mapping[str, QualityProbe] = LazyTable({
+    "causes": "causes.probe_causes",
+    "plan_year": "years.probe_plan_year",
+    "year_consistency": "years.probe_year_consistency",
+    "closed_loop": "closed_loop.probe_closed_loop",
+    "artifacts": "hygiene.probe_artifacts",
+    "stale": "references.probe_stale",
+    "numbering": "numbering.probe_numbering",
+    "shortcomings_share": "balance.probe_shortcomings_share",
+    "quantified": "balance.probe_quantified",
+    "core_areas": "balance.probe_core_areas",
+    "personal": "leadership.probe_personal",
+    "unfollowed_plan": "continuity.probe_continuity",
+    "copied": "continuity.probe_continuity",
+    "repeated_shortcoming": "continuity.probe_continuity",
+    "timeliness": "timeliness.probe_timeliness",
+})

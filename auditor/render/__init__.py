@@ -39,6 +39,7 @@ RENDERERS: dict[str, Renderer] = {
     "github": _lazy("github", "render_github"),
     "gitlab": _lazy("gitlab", "render_gitlab"),
     "rdjson": _lazy("rdjson", "render_rdjson"),
+    "jsonl": _lazy("jsonl", "render_jsonl"),
 }
 # Formats whose consumers resolve paths against the repository root (see auditor.locations).
 REPO_PATH_FORMATS = ("sarif", "github", "gitlab", "rdjson")

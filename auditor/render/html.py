@@ -48,24 +48,54 @@ def report_view(a: AuditResult, anchor: str) -> dict:
             "errors": rule_errors(a), "waived": waived_rows(a), "checklist": checklist(a), "checks": check_rows(a)}
 
 
-def page_context(results: list[AuditResult], rulebook: Rulebook, failures=()) -> dict:
-    """Everything ``page.html.j2`` needs for one run."""
+def page_context(results: list[AuditResult], rulebook: Rulebook, failures=(), records: list[dict] | None = None) -> dict:
+    """Everything ``page.html.j2`` needs for one run.
+
+    ``records``: the compact records of ``results`` (``records.summary_record`` with ``position``,
+    the number in each report's anchor ``#report-N``); by default numbered 1, 2, … in order."""
+    if records is None:
+        records = _numbered(results)
     title = "法治政府建设年度报告审查"
-    if len(results) == 1 and not failures:
-        title += " · " + (results[0].meta.title or results[0].path)
+    if len(records) == 1 and not failures:
+        title += " · " + (records[0]["title"] or records[0]["path"])
     summary = None
-    if len(results) + len(failures) > 1:
-        rows = summary_rows(results, failures)
-        for n, row in enumerate(rows, 1):
-            row["anchor"] = f"report-{n}" if n <= len(results) else None
+    if len(records) + len(failures) > 1:
+        rows = summary_rows(records, failures)
+        for n, row in enumerate(rows):
+            row["anchor"] = f"report-{records[n]['position']}" if n < len(records) else None
             row["css"] = VERDICT_CLASS[row["verdict"]]
-        summary = {"caption": f"审查 {len(results)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""),
+        summary = {"caption": f"审查 {len(records)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""),
                    "rows": rows}
     return {"title": title, "version": __version__, "rulebook": rulebook, "summary": summary,
             "failures_only": list(failures) if summary is None else [], "evidence_limit": EVIDENCE_LIMIT,
-            "reports": [report_view(a, f"report-{n}") for n, a in enumerate(results, 1)]}
+            "reports": [report_view(a, f"report-{r['position']}") for a, r in zip(results, records)]}
 
 
 def render_html(results: list[AuditResult], rulebook: Rulebook, failures=()) -> str:
-    """The HTML page for one run as a string."""
-    return environment().get_template("page.html.j2").render(page_context(results, rulebook, failures))
+    """The HTML page for one run as a string: ``html_frame`` around each report's ``html_piece``, so a
+    streamed batch (``render.outputs``) writes the same bytes."""
+    records = _numbered(results)
+    head, tail = html_frame(records, rulebook, failures)
+    return head + "".join(html_piece(a, r["position"]) for a, r in zip(results, records)) + tail
+
+
+def html_frame(records: list[dict], rulebook: Rulebook, failures=()) -> tuple[str, str]:
+    """The page around the reports: (everything before the first report, everything after the last).
+
+    ``page.html.j2`` rendered without reports, cut where they go: just before ``</main>``, which
+    report text can never contain (it is escaped)."""
+    page = environment().get_template("page.html.j2").render(page_context([], rulebook, failures, records))
+    head, main_end, rest = page.rpartition("</main>")
+    return head, main_end + rest
+
+
+def html_piece(a: AuditResult, position: int) -> str:
+    """One report as its ``<article id="report-POSITION">``, as ``page.html.j2`` includes it."""
+    return environment().get_template("report.html.j2").render(
+        r=report_view(a, f"report-{position}"), evidence_limit=EVIDENCE_LIMIT)
+
+
+def _numbered(results: list[AuditResult]) -> list[dict]:
+    from .records import summary_record
+
+    return [dict(summary_record(a), position=n) for n, a in enumerate(results, 1)]

@@ -29,28 +29,45 @@ def render_markdown(results: list[AuditResult], rulebook: Rulebook, failures=(),
 
     A batch too large for that gets the summary table only, with a line saying where the details
     are (the HTML report or ``-f json``); if even the table is too large, its last rows are left
-    out and counted.
+    out and counted. Built as ``markdown_head`` + the ``markdown_piece`` of each report, so a
+    streamed batch (``render.outputs``) writes the same bytes.
     """
-    out: list[str] = []
-    if len(results) + len(failures) > 1:
-        out += _summary(results, failures)
-    elif failures:
-        out += [f"> ⚠️ 无法审查：`{_code(f.path)}`：{esc(f.message)}" for f in failures] + [""]
-    for a in results:
-        out += _report(a)
-    text = "\n".join(out).rstrip("\n") + "\n"
-    return text if len(text.encode("utf-8", "surrogateescape")) <= max_bytes else _summary_only(results, failures, max_bytes)
+    from .records import summary_record
+
+    records = [summary_record(a) for a in results]
+    text = (markdown_head(records, failures) + "\n".join(map(markdown_piece, results))).rstrip("\n") + "\n"
+    return text if size(text) <= max_bytes else markdown_summary_only(records, failures, max_bytes)
 
 
-def _summary_only(results, failures, max_bytes: int) -> str:
-    note = (f"> 共 {len(results) + len(failures)} 份，逐份的问题与建议超过 Markdown 摘要的大小上限"
+def size(text: str) -> int:
+    """Bytes of ``text`` as written (UTF-8; undecodable file-name bytes kept as they were)."""
+    return len(text.encode("utf-8", "surrogateescape"))
+
+
+def markdown_head(records: list[dict], failures=()) -> str:
+    """What comes before the first report: the summary table of a batch (empty for one report)."""
+    if len(records) + len(failures) > 1:
+        return "\n".join(_summary(records, failures)) + "\n"
+    if failures:
+        return "\n".join([f"> ⚠️ 无法审查：`{_code(f.path)}`：{esc(f.message)}" for f in failures] + [""]) + "\n"
+    return ""
+
+
+def markdown_piece(a: AuditResult) -> str:
+    """One report's section; sections are joined by a line break and the document ends in exactly one."""
+    return "\n".join(_report(a))
+
+
+def markdown_summary_only(records: list[dict], failures, max_bytes: int = MAX_BYTES) -> str:
+    """The summary table alone, cut to ``max_bytes``, for a batch whose details do not fit."""
+    note = (f"> 共 {len(records) + len(failures)} 份，逐份的问题与建议超过 Markdown 摘要的大小上限"
             f"（{max_bytes // 1000} KB），这里只列汇总表；详见本次运行的 HTML 报告（-o html:…）或 JSON 结果（-f json）。")
-    lines = _summary(results, failures)
+    lines = _summary(records, failures)
     head, rows = lines[:4], lines[4:-1]
-    budget = max_bytes - len(("\n".join(head) + note).encode("utf-8")) - 200
+    budget = max_bytes - size("\n".join(head) + note) - 200
     kept = []
     for row in rows:
-        budget -= len(row.encode("utf-8")) + 1
+        budget -= size(row) + 1
         if budget < 0:
             break
         kept.append(row)
@@ -73,9 +90,9 @@ def _code(text: str) -> str:
     return " ".join(text.replace("`", "'").split()).replace("|", "\\|")
 
 
-def _summary(results, failures) -> list[str]:
-    rows = summary_rows(results, failures)
-    out = [f"## 审查汇总：{len(results)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""), "",
+def _summary(records, failures) -> list[str]:
+    rows = summary_rows(records, failures)
+    out = [f"## 审查汇总：{len(records)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""), "",
            "| 文件 | 主体 | 年度 | 层级 | 部分 一二三四 | 得分 | 结论 |", "|---|---|---|---|---|--:|---|"]
     for row in rows:
         verdict = row["verdict"] if not row["note"] or row["verdict"] != "已跳过" else f"已跳过：{row['note']}"

@@ -72,3 +72,56 @@ def _plain(value):
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+# One letter per check in the compact record, in rulebook order: the coverage matrix of a batch.
+STATUS_CODES = {"pass": "p", "partial": "h", "fail": "f", "skip": "s", "error": "e"}
+WAIVED_CODE = "w"
+TOP_FINDINGS = 3
+
+
+def summary_record(a: AuditResult) -> dict:
+    """A few hundred bytes per report: what every batch-level output (CSV, summaries, workbook,
+    dashboard, exit code, unused waivers) needs, so a batch keeps these instead of whole results.
+
+    ``statuses`` has one letter per check in rulebook order (``STATUS_CODES``, ``w`` = waived);
+    ``gaps`` counts unwaived failed or partial checks by severity; ``errors`` counts unwaived failed
+    error-level checks (what fails the gate by default); ``top`` holds the most serious gaps as
+    (rule id, status, severity, first evidence line or None); ``rule_errors`` the checks that could
+    not run (status ``error``, 规则出错) as (rule id, message)."""
+    from .labels import gaps
+
+    found = gaps(a.results)
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for r in found:
+        counts[r.severity] += 1
+    return {
+        "path": a.path, "sha256": a.sha256, "is_report": a.is_report,
+        "title": a.meta.title, "issuer": a.meta.issuer, "year": a.meta.year, "level": a.meta.level,
+        "parts": {p.id: p.status for p in a.parts},
+        "statuses": "".join(WAIVED_CODE if r.waived else STATUS_CODES[r.status] for r in a.results),
+        "score": a.score, "passed": a.passed,
+        "errors": sum(1 for r in found if r.status == "fail" and r.severity == "error"),
+        "gaps": counts,
+        "top": [(r.rule_id, r.status, r.severity, r.evidence[0].line if r.evidence else None)
+                for r in found[:TOP_FINDINGS]],
+        "waived": sorted({r.waived for r in a.results if r.waived}),
+        "rule_errors": [(r.rule_id, r.message) for r in a.results if r.status == "error"],
+        "verdict_text": verdict(a).text,
+        "notes": list(a.notes),
+    }
+
+
+def finding_rows(a: AuditResult) -> tuple[tuple, ...]:
+    """Each unwaived gap as (rule id, status, severity, message, first evidence line, page, excerpt),
+    most serious first; the rule's title, suggestion and basis are looked up in the rulebook."""
+    from .labels import gaps
+
+    return tuple((r.rule_id, r.status, r.severity, r.message, *(_first_evidence(r))) for r in gaps(a.results))
+
+
+def _first_evidence(r: Result) -> tuple:
+    if not r.evidence:
+        return None, None, ""
+    e = r.evidence[0]
+    return e.line, e.page, e.text

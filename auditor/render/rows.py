@@ -29,11 +29,6 @@ def verdict(a: AuditResult) -> str:
     return "通过" if a.passed else "未通过"
 
 
-def error_count(a: AuditResult) -> int:
-    """Unwaived failed checks of error severity (what makes the gate fail by default)."""
-    return sum(1 for r in a.results if r.status == "fail" and r.severity == "error" and not r.waived)
-
-
 def header(a: AuditResult) -> list[tuple[str, str]]:
     """(label, value) pairs for the top of a report."""
     m = a.meta
@@ -195,19 +190,25 @@ def gap_rows(a: AuditResult) -> list[dict]:
             for r in gaps(a.results)]
 
 
-def summary_rows(results: list[AuditResult], failures=()) -> list[dict]:
+def summary_row(record: dict) -> dict:
+    """The batch-summary row of one report, from its compact record (``records.summary_record``)."""
+    parts = record["parts"]
+    verdict_ = "非年度报告" if not record["is_report"] else ("通过" if record["passed"] else "未通过")
+    return {"file": record["path"], "issuer": record["issuer"] or "", "year": str(record["year"] or ""),
+            "level": LEVEL.get(record["level"], record["level"]),
+            "parts": {pid: PART_STATUS.get(parts.get(pid, ""), "") for pid in SUMMARY_PARTS},
+            "marks": " ".join(_PART_MARK.get(parts.get(pid, ""), "?") for pid in SUMMARY_PARTS),
+            "score": f"{record['score']:g}" if record["is_report"] else "", "verdict": verdict_,
+            "errors": str(record["errors"]), "note": "；".join(record["notes"])}
+
+
+def failure_row(f) -> dict:
+    """The batch-summary row of a file that could not be audited (已跳过, with the reason)."""
+    return {"file": f.path, "issuer": "", "year": "", "level": "",
+            "parts": {pid: "" for pid in SUMMARY_PARTS}, "marks": "", "score": "",
+            "verdict": "已跳过", "errors": "", "note": f.message}
+
+
+def summary_rows(records: list[dict], failures=()) -> list[dict]:
     """One row per file of a batch; unreadable files last, marked 已跳过 with the reason."""
-    rows = []
-    for a in results:
-        parts = {p.id: p.status for p in a.parts}
-        rows.append({"file": a.path, "issuer": a.meta.issuer or "", "year": str(a.meta.year or ""),
-                     "level": LEVEL.get(a.meta.level, a.meta.level),
-                     "parts": {pid: PART_STATUS.get(parts.get(pid, ""), "") for pid in SUMMARY_PARTS},
-                     "marks": " ".join(_PART_MARK.get(parts.get(pid, ""), "?") for pid in SUMMARY_PARTS),
-                     "score": f"{a.score:g}" if a.is_report else "", "verdict": verdict(a),
-                     "errors": str(error_count(a)), "note": "；".join(a.notes)})
-    for f in failures:
-        rows.append({"file": f.path, "issuer": "", "year": "", "level": "",
-                     "parts": {pid: "" for pid in SUMMARY_PARTS}, "marks": "", "score": "",
-                     "verdict": "已跳过", "errors": "", "note": f.message})
-    return rows
+    return [summary_row(r) for r in records] + [failure_row(f) for f in failures]

@@ -13,24 +13,25 @@ from .labels import LEVEL
 _PART_MARK = {"present": "✓", "weak": "△", "missing": "✗"}
 
 
-def render_summary(audited, failures, width: int = 100, color: bool = False) -> str:
-    """Summary of a batch: file, issuer, year, level, parts, score, verdict; unreadable files listed."""
+def render_summary(records: list[dict], failures, width: int = 100, color: bool = False) -> str:
+    """Summary of a batch from the compact records (``records.summary_record``): file, issuer, year,
+    level, parts, score, verdict; unreadable files listed."""
     console = Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    table = Table(title=f"汇总：审查 {len(audited)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""),
+    table = Table(title=f"汇总：审查 {len(records)} 份" + (f"，{len(failures)} 份无法读取" if failures else ""),
                   title_justify="left", box=box.SIMPLE_HEAD if color else box.ASCII2, expand=True)
     for name, kw in (("文件", {"ratio": 4}), ("主体", {"ratio": 4}), ("年度", {"no_wrap": True}),
                      ("层级", {"no_wrap": True}), ("部分 一二三四", {"no_wrap": True}),
                      ("得分", {"justify": "right", "no_wrap": True}), ("结论", {"no_wrap": True})):
         table.add_column(name, **kw)
-    for a in audited:
-        marks = " ".join(_PART_MARK[p.status] for p in a.parts if p.id != "other")
-        verdict = Text("通过", style="green") if a.passed else Text("未通过", style="red")
-        if not a.is_report:
+    for r in records:
+        marks = " ".join(_PART_MARK[status] for pid, status in r["parts"].items() if pid != "other")
+        verdict = Text("通过", style="green") if r["passed"] else Text("未通过", style="red")
+        if not r["is_report"]:
             verdict = Text("非年度报告", style="yellow")
         # Text, not str: rich reads a str as markup, and a file name or issuer may hold "[/]"
-        table.add_row(Text(a.path), Text(a.meta.issuer or "—"), str(a.meta.year or "—"),
-                      LEVEL.get(a.meta.level, a.meta.level), marks, f"{a.score:g}", verdict)
+        table.add_row(Text(r["path"]), Text(r["issuer"] or "—"), str(r["year"] or "—"),
+                      LEVEL.get(r["level"], r["level"]), marks, f"{r['score']:g}", verdict)
     for f in failures:
         table.add_row(Text(f.path), Text(f.message, style="red"), "", "", "", "", Text("已跳过", style="red"))
     console.print(table)

@@ -137,14 +137,16 @@ def required_literal(source: str) -> str:
     return best
 
 
-def compile_pattern(source: str) -> Pattern:
+def compile_pattern(source: str, eager: bool = True) -> Pattern:
     """Compile ``source`` (without the ``re:`` prefix) for the rule being compiled or run, if any.
 
     Raises ``regex.error`` (and ``OverflowError``/``RecursionError`` on absurd patterns); rulebook
     patterns are checked at load time (``regex_safety.regex_problem``) so these do not reach a run.
+    ``eager=False`` leaves the compiling to the first search (for patterns already vetted).
     """
     pattern = Pattern(source, _OWNER.get())
-    pattern.compiled()   # errors surface here, where the rule is built, not in the middle of an audit
+    if eager:
+        pattern.compiled()   # errors surface here, where the rule is built, not in the middle of an audit
     return pattern
 
 

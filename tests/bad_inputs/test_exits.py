@@ -52,27 +52,30 @@ def test_ctrl_c_exits_130_with_one_line_and_no_output(tmp_path, monkeypatch):
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
-    monkeypatch.setattr(auditor.cli, "audit_many", interrupted)
+    monkeypatch.setattr(auditor.cli, "audit_stream", interrupted)
     run_case(Case("ctrl-c", lambda f: ["check", report(f), "-o", "json:out.json"], code=(130,)), tmp_path)
 
 
-def test_an_unexpected_error_is_one_line_and_exit_2_never_1(tmp_path, monkeypatch):
+def _break_json(monkeypatch):
+    """The JSON piece of each report (a batch streams it) and the whole-result renderer both raise."""
     import auditor.cli
+    import auditor.render.json_report
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
-    monkeypatch.delenv("AUDITOR_DEBUG", raising=False)
+    monkeypatch.setattr(auditor.render.json_report, "json_piece", broken)
     monkeypatch.setitem(auditor.cli.RENDERERS, "json", broken)
-    run_case(Case("internal", lambda f: ["check", report(f), "-f", "json"]), tmp_path)
+
+
+def test_an_unexpected_error_is_one_line_and_exit_2_never_1(tmp_path, monkeypatch):
+    monkeypatch.delenv("AUDITOR_DEBUG", raising=False)
+    _break_json(monkeypatch)
+    run_case(Case("internal", lambda f: ["check", report(f), "-f", "json", "-o", "sarif:out.sarif"]), tmp_path)
 
 
 def test_an_unexpected_error_with_auditor_debug_shows_the_traceback(tmp_path, monkeypatch):
-    import auditor.cli
-
-    def broken(*args, **kwargs):
-        raise ZeroDivisionError("division by zero")
     monkeypatch.setenv("AUDITOR_DEBUG", "1")
-    monkeypatch.setitem(auditor.cli.RENDERERS, "json", broken)
+    _break_json(monkeypatch)
     with pytest.raises(ZeroDivisionError):
         run_inside(["check", report(tmp_path), "-f", "json"], tmp_path, {})
 

@@ -27,7 +27,7 @@ def test_short_common_phrases_are_not_copies():
 
 
 def test_clause_keys_mask_digits():
-    assert [k for _, _, k in clauses("共办理12件，纠错率8.88%")] == ["共办理##件", "纠错率#.##%"]
+    assert [k for _, _, k, _ in clauses("共办理12件，纠错率8.88%")] == ["共办理##件", "纠错率#.##%"]
 
 
 def test_linear_on_long_texts():

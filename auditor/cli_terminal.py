@@ -1,0 +1,46 @@
+"""The console around ``audit check``: colour, width and the progress bar of a batch on stderr."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+PROGRESS_MIN_FILES = 8   # fewer files finish before a progress bar would be worth drawing
+
+
+def use_color(flag: bool | None, is_tty: bool, environ=os.environ) -> bool:
+    """``--color``/``--no-color`` first; then ``NO_COLOR`` (no-color.org) and ``FORCE_COLOR``
+    (force-color.org), each counting when set and not empty, ``NO_COLOR`` winning; then a terminal
+    that is not ``TERM=dumb``."""
+    if flag is not None:
+        return flag
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return is_tty and environ.get("TERM") != "dumb"
+
+
+def terminal_width(width: int | None) -> int:
+    """``--width``, else the terminal's columns; ``COLUMNS`` is honoured when piped too (shutil reads
+    it first); 100 when nothing says otherwise."""
+    if width:
+        return width
+    import shutil   # here, not at the top: it imports the compression modules, which machine formats never need
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+@contextlib.contextmanager
+def progress(total: int):
+    """A progress bar on stderr for a batch of many files when stderr is a terminal; else nothing."""
+    if total < PROGRESS_MIN_FILES or sys.stderr is None or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("审查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("audit", total=total)
+        yield lambda: bar.advance(task)
