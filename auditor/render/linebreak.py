@@ -46,7 +46,8 @@ def _units(text: str) -> list[tuple[int, int]]:
     for start, end in units:
         piece = text[start:end]
         if merged and piece[0] in CLOSING and text[merged[-1][0]:merged[-1][1]].isspace() and len(merged) > 1:
-            merged.pop()                                    # "标题 ）": the space goes with the word
+            while len(merged) > 1 and text[merged[-1][0]:merged[-1][1]].isspace():
+                merged.pop()                                # "标题  ）": the spaces go with the word
             merged[-1][1] = end
         elif merged and (glue_next or piece[0] in CLOSING):
             merged[-1][1] = end
