@@ -28,8 +28,11 @@ from .matcher import Hit
 
 PLACE_NAMES = {"heading": "标题", "title": "所引文件的标题", "list": "领域、事项或考核指标的列举", "plan": "今后的安排"}
 
-_SENTENCE_END = re.compile(r"[。！？!?;；\n]")
-_CLAUSE_END = re.compile(r"[。！？!?;；,，:：\n]")
+# An ASCII "?" between two Chinese characters stands for a character lost in decoding ("文明行?促进"),
+# not for the end of a question.
+_QUESTION = r"|(?<![\u4e00-\u9fff])\?|\?(?![\u4e00-\u9fff])"
+_SENTENCE_END = re.compile(r"[。！？!;；\n]" + _QUESTION)
+_CLAUSE_END = re.compile(r"[。！？!;；,，:：\n]" + _QUESTION)
 _HEADING_LIKE_MAX = 30
 _RUN_IN_TITLE_MAX = 25
 _COMMA = re.compile(r"[,，]")

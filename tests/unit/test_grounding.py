@@ -235,3 +235,10 @@ def test_three_systems_evidence_names_the_item_first_and_ignores_decision_record
     assert outcome("enforcement.three_systems", only_parts).status in ("fail", "partial")
     assert not {e.line for e in outcome("enforcement.three_systems", only_parts).evidence} & {
         line_of(only_parts, "决策全过程记录")}
+
+
+def test_a_character_lost_in_decoding_does_not_end_the_sentence():
+    """"行?促进": a "?" between Chinese characters replaced one the encoding could not hold."""
+    extra = "推动行政复议、《某某市文明行?促进条例》执法、行政应诉等重点工作落实。"
+    measures = MEASURES.replace("全年办理行政复议案件85件，纠错率7.1%；", "") + "\n" + extra
+    assert outcome(RECONSIDERATION, report(measures=measures)).status == "partial"
