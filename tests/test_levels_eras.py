@@ -109,8 +109,9 @@ def without_sentences(text: str, words: tuple[str, ...]) -> tuple[str, str]:
 
 
 REMOVALS = [
+    # (seed 004 names 三项制度 only as one of a list of key tasks: partial, not pass, before any removal)
     ("enforcement.three_systems", ("三项制度", "公示", "全过程记录", "过程规范记录", "法制审核", "音像记录", "执法记录"),
-     ("000.txt", "002.txt", "003.txt", "004.txt")),
+     ("000.txt", "002.txt", "003.txt")),
     ("decision.major_decisions", ("重大行政决策", "重大决策", "决策程序"),
      ("000.txt", "001.txt", "002.txt", "003.txt", "004.txt")),
     ("disputes.court_appearance", ("出庭",), ("000.txt", "002.txt", "003.txt")),
@@ -141,7 +142,7 @@ def test_naming_only_publication_makes_three_systems_partial(rulebook):
     found = results(audit_text("\n".join(lines), rulebook))
     three = found["enforcement.three_systems"]
     assert three.status == "partial"
-    assert dict(three.details)["missing_groups"] == ("全过程记录", "法制审核")
+    assert dict(three.details)["missing_groups"] == ("执法全过程记录", "重大执法决定法制审核")
     assert [e.line for e in three.evidence] == [11]
 
 

@@ -107,7 +107,7 @@ def check_closed_loop(rule: Rule, ctx: Context) -> Outcome:
     details = (("pairs", tuple(rows)),
                ("min_similarity", float(rule.params.get("min_similarity", DEFAULT_MIN_SIMILARITY))))
     if not open_rows:
-        evidence = tuple(ctx.quote(r["plan_line"]) for r in rows[:3])
+        evidence = tuple(ctx.quote(line) for line in dict.fromkeys(r["plan_line"] for r in rows))[:3]
         return Outcome("pass", f"{len(rows)} 个问题在下一年度安排中都有对应措施", evidence, searched, details)
     evidence = tuple(ctx.quote(p.line, p.start, p.start + len(p.label)) for p, _ in open_rows[:5])
     names = "；".join(f"第{p.line}行“{p.label}”" for p, _ in open_rows[:5])

@@ -4,9 +4,11 @@ A report shows that work was done in a body sentence of a work part: an actor, a
 results ("法律顾问全年共审查各类合同281份"). The same words prove nothing when they stand
 
 - in a heading — "（三）维护司法权威" names a topic, the body may say nothing about it;
-- inside the title of a cited document — "认真贯彻《重大行政决策程序暂行条例》" names a text;
-- in the object of an assessment-indicator or task list — "将……重大行政决策、行政执法、年终述法等
-  工作纳入考核指标" says what will be assessed, not what was done;
+- inside the title of a cited document — "认真贯彻《重大行政决策程序暂行条例》" names a text. The
+  title of a document the body made, issued or adopted is work done: "制定印发《某县2023年法治政府建设
+  工作要点》", "审议并通过《……年度报告》";
+- as one member of a list of fields, topics or tasks (``enumerations``) — "将……重大行政决策、行政执法、
+  年终述法等工作纳入考核指标", "在行政执法、行政复议等各项工作中" name kinds of work, not work done;
 - in a plan — a sentence about the future ("下一步，将进一步……", "拟……", "力争……").
 
 ``place_of`` names the place of a hit (``body`` or one of the others); ``grade`` ranks a hit for
@@ -21,22 +23,27 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .context import Context
+from .enumerations import list_spans
 from .matcher import Hit
 
-PLACE_NAMES = {"heading": "标题", "title": "所引文件的标题", "list": "考核指标或任务的列举", "plan": "今后的安排"}
+PLACE_NAMES = {"heading": "标题", "title": "所引文件的标题", "list": "领域、事项或考核指标的列举", "plan": "今后的安排"}
 
-_SENTENCE_END = re.compile(r"[。！？!?;；\n]")
-_CLAUSE_END = re.compile(r"[。！？!?;；,，:：\n]")
+# An ASCII "?" between two Chinese characters stands for a character lost in decoding ("文明行?促进"),
+# not for the end of a question.
+_QUESTION = r"|(?<![\u4e00-\u9fff])\?|\?(?![\u4e00-\u9fff])"
+_SENTENCE_END = re.compile(r"[。！？!;；\n]" + _QUESTION)
+_CLAUSE_END = re.compile(r"[。！？!;；,，:：\n]" + _QUESTION)
 _HEADING_LIKE_MAX = 30
 _RUN_IN_TITLE_MAX = 25
 _COMMA = re.compile(r"[,，]")
 _TITLE_SPAN_MAX = 80
-# 将/把 + what + 纳入/列入 + an assessment or plan: "将街道依法行政制度……纳入区绩效考核指标"
-_INCLUDE = re.compile(r"(?:将|把)(?P<obj>[^。;；]{2,150}?)(?:纳入|列入|列为)[^。;；]{0,24}?"
-                      r"(?:考核|考评|评价|评估|指标|目标|要点|计划|规划|责任制)")
-# an enumeration closed by 等 + a count of tasks or indicators: "……A、B、C等12项重点任务"
-_ENUMERATION = re.compile(r"(?P<obj>[^。;；,，:：、]{1,30}(?:、[^。;；,，:：、]{1,30}){2,})等"
-                          r"[\d一二三四五六七八九十]*(?:项|个|方面)?(?:重点|主要|具体|工作)?(?:任务|指标|考核内容|评价内容)")
+# A document the body made, issued or adopted: the verb just before its title, or before a run of
+# titles ("印发《A》《B》等文件"), or after it ("《……工作要点》经区政府常务会议审议通过")
+_MADE_BEFORE = re.compile(r"(?:制定|制订|印发|出台|制发|审议(?:并)?通过|审议|修订|修改|编制|起草|发布|颁布|下发|形成|"
+                          r"报送|提交|上报|公布|编印|出具|撰写)(?:了|并|和|及|完成|实施|出台|印发|完善)*$")
+_MADE_AFTER = re.compile(r"(?:等[^，,。；;]{0,8}?)?(?:已|均|正式|先后)?(?:经[^，,。；;]{1,20}?)?"
+                         r"(?:审议通过|印发|出台|制定|发布|颁布)(?![^，,。；;]{0,4}?(?:后|以来))")
+_TITLE_JOIN = "、和及与"
 # Future at the start of a sentence ("下一步，……") or near the start of a clause ("我局将继续……"; use .match).
 _FUTURE_SENTENCE = re.compile(r"^.{0,6}?(?:下一步|下步|下一年度|下年度|明年|来年|今后|新的一年)")
 _FUTURE_ADVERBS = ("继续|进一步|持续|着力|重点|全面|深入|不断|积极|努力|切实|加快|加大|大力|围绕|坚持|始终|扎实|认真|统筹|"
@@ -89,8 +96,9 @@ def grounded(ctx: Context, hits: list[Hit]) -> list[Hit]:
 
 
 def best_first(ctx: Context, hits: list[Hit]) -> list[Hit]:
-    """``hits`` ordered for evidence: figures first, then body sentences, then headings and the rest."""
-    return sorted(hits, key=lambda h: (grade(ctx, h), h.line, h.start))
+    """``hits`` ordered for evidence: a term naming the whole item before one of its parts ("三项制度"
+    before "法制审核"), then figures first, then body sentences, then headings and the rest."""
+    return sorted(hits, key=lambda h: (h.group >= 0, grade(ctx, h), h.line, h.start))
 
 
 def places_text(ctx: Context, hits: list[Hit], limit: int = 3) -> str:
@@ -200,24 +208,39 @@ def _paragraph_offset(ctx: Context, hit: Hit):
 
 
 def _inside_title(text: str, start: int, end: int) -> bool:
-    """Does the hit start inside 《…》? ("《重大行政决策程序暂行条例》")"""
+    """Does the hit start inside 《…》 of a cited document ("贯彻《重大行政决策程序暂行条例》"), not
+    one the body made ("制定印发《2023年法治政府建设工作要点》")?"""
     opened = text.rfind("《", 0, start + 1)
     if opened < 0 or text.rfind("》", 0, start) > opened or start - opened > _TITLE_SPAN_MAX:
         return False
-    return text.find("》", start) != -1
+    closed = text.find("》", start)
+    return closed != -1 and not _made(text, opened, closed)
+
+
+def _made(text: str, opened: int, closed: int) -> bool:
+    """Is the title at ``text[opened:closed + 1]`` one the body made, issued or adopted?"""
+    first = opened
+    while True:                     # back over the titles listed before it: "印发《A》、《B》《C》"
+        before = first
+        while before > 0 and text[before - 1] in _TITLE_JOIN:
+            before -= 1
+        if before == 0 or text[before - 1] != "》" or text.rfind("《", 0, before) < 0:
+            break
+        first = text.rfind("《", 0, before)
+    if _MADE_BEFORE.search(text, max(0, first - 12), first):
+        return True
+    last = closed
+    while text.startswith("《", last + 1) or (text[last + 1:last + 2] in _TITLE_JOIN and text.startswith("《", last + 2)):
+        nxt = text.find("》", last + 1)
+        if nxt < 0:
+            break
+        last = nxt
+    return bool(_MADE_AFTER.match(text, last + 1))
 
 
 def _inside_list(text: str, start: int, end: int) -> bool:
-    """Does the hit lie wholly in the object of an indicator or task list?"""
-    return any(lo <= start and end <= hi for lo, hi in _list_objects(text))
-
-
-@lru_cache(maxsize=512)
-def _list_objects(sentence: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the listed objects in ``sentence`` (several items of one report share a sentence)."""
-    if "、" not in sentence and not any(w in sentence for w in ("纳入", "列入", "列为")):
-        return ()
-    return tuple(m.span("obj") for pattern in (_INCLUDE, _ENUMERATION) for m in pattern.finditer(sentence))
+    """Is the hit one member of a list of fields, topics, tasks or indicators (``enumerations``)?"""
+    return any(lo <= start and end <= hi for lo, hi in list_spans(text))
 
 
 def _is_future(sentence: str, start: int) -> bool:

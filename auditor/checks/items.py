@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..rulebook.model import Rule
 from .context import PART_NAMES, PART_SHORT, SCOPE_LABELS, WORK_PARTS, Context
-from .grounding import best_first, grounded, line_part, places_text
+from .grounding import best_first, grade, grounded, line_part, places_text
 from .matcher import terms_matcher
 from .outcome import Outcome
 
@@ -74,7 +74,8 @@ def _absent(rule: Rule, ctx: Context, name: str, searched: str) -> Outcome:
     inside = set()
     for lo, hi in ctx.spans(name):
         inside.update(range(lo, hi + 1))
-    elsewhere = [h for h in rule.match.find(ctx.scope("document"), POINTER_HITS) if h.line not in inside]
+    elsewhere = [h for h in rule.match.find(ctx.scope("document"), POINTER_HITS)
+                 if h.line not in inside and _pointable(ctx, h)]
     if not elsewhere:
         return Outcome("fail", told + "，全文其他部分也没有", (), searched)
     # Work reported in another work part is worth pointing to first; a mention in 不足 or 安排 is not work done.
@@ -83,6 +84,17 @@ def _absent(rule: Rule, ctx: Context, name: str, searched: str) -> Outcome:
     pointers = "、".join(f"第{e.line}行（{PART_SHORT.get(line_part(ctx, e.line))}）" for e in shown)
     tail = "有相关内容" if in_work else "提到，但那里写的不是已做的工作"
     return Outcome("fail", f"{told}；{pointers}{tail}", shown, searched, (("elsewhere", tuple(e.line for e in shown)),))
+
+
+def _pointable(ctx: Context, hit) -> bool:
+    """Is the line of ``hit`` worth pointing to as related content? Not the report's title (or the
+    title repeated), nor the opening before the first part — its stock phrases ("为……提供坚强法治
+    保障。现将有关情况报告如下") report nothing — unless that sentence gives figures."""
+    meta = ctx.meta
+    if hit.line == meta.title_line or (meta.title and ctx.view.norm[hit.line - 1].strip() == meta.title):
+        return False
+    starts = [p.line for p in ctx.parts.values() if p.status != "missing" and p.line]
+    return not starts or hit.line >= min(starts) or grade(ctx, hit) == 0
 
 
 def check_forbid(rule: Rule, ctx: Context) -> Outcome:

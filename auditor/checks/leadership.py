@@ -1,9 +1,9 @@
 """The 第一责任人 part is about the person (``leadership.personal``).
 
 It should say what the principal leader(s) did — presided, deployed, led by example, personally
-handled, appeared in court, reported on the rule of law (主持、部署、带头、亲自、出庭、述法) — not
-restate the institution's work. A sentence counts when it names a principal leader
-(``params.person``) and a personal action (``params.action``) together.
+handled, appeared in court, attended, reported on the rule of law (主持、部署、带头、亲自、出庭、参加、
+述法) — not restate the institution's work. A sentence counts when it names a principal leader
+(``params.person``) and, after it, a personal action (``params.action``), both outside cited titles.
 """
 from __future__ import annotations
 
@@ -18,11 +18,28 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
 def personal_sentences(rule: Rule, scope: Scope) -> list[tuple[int, int]]:
-    """(start, end) in ``scope.text`` of each sentence naming a leader doing something personally."""
+    """(start, end) in ``scope.text`` of each sentence naming a leader doing something personally:
+    a leader, then an action of theirs, neither inside a cited title ("严格执行《党政主要负责人……规定》"
+    names a text, not a person)."""
     person = terms_matcher(tuple(rule.params.get("person", ["主要负责人"])))
     action = terms_matcher(tuple(rule.params.get("action", ["亲自"])))
-    return [m.span() for m in _SENTENCE.finditer(scope.text)
-            if person.hits_in(m.group(0)) and action.hits_in(m.group(0))]
+    found = []
+    for m in _SENTENCE.finditer(scope.text):
+        sentence = m.group(0)
+        leaders = _spans(person, sentence)
+        if leaders and any(start >= leaders[0][1] for start, _ in _spans(action, sentence)):
+            found.append(m.span())
+    return found
+
+
+def _spans(matcher, sentence: str) -> list[tuple[int, int]]:
+    """Where ``matcher``'s terms stand in ``sentence`` outside 《…》, in order."""
+    spans = [span for term in matcher.any for span in term.spans(sentence)]
+    return sorted((s, e) for s, e in spans if not _in_title(sentence, s))
+
+
+def _in_title(sentence: str, at: int) -> bool:
+    return sentence.rfind("《", 0, at) > sentence.rfind("》", 0, at) and sentence.find("》", at) != -1
 
 
 def check_personal(rule: Rule, ctx: Context) -> Outcome:

@@ -5,16 +5,19 @@ runs are turned into the frame of the page's text direction (so a page drawn rot
 ``/Rotate`` reads upright), grouped by baseline, and a baseline that two columns share is split at
 the gutter, so each column is read top to bottom before the next. A run overprinted to fake a bold
 face is read once; letter-spacing never becomes spaces ("四 、 2 0 2 1 年" stays "四、2021年").
+Where the library's advance widths cannot be right, ``respace`` puts the characters back first.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from operator import itemgetter
 
 # (−y, x of its origin, character, font size, advance width, text direction in degrees counter-clockwise):
 # an upright page sorts into reading order as it is.
 Char = tuple[float, float, str, float, float, float]
+Glyph = tuple[float, float, str, float, float, float, str]   # a Char and the name of its font
 _TURNS = {0: (1, 0), 1: (0, 1), 2: (-1, 0), 3: (0, -1)}   # quarter turns → (cos, sin)
 _SKEW = 10.0        # degrees off a quarter turn: a diagonal watermark, not text
 _SAME_LINE = 0.4    # baselines closer than this many font sizes share a line
@@ -24,6 +27,9 @@ _MIN_COLUMN_LINES = 3
 # Letter-spacing that came out as spaces: three or more single characters separated by single spaces.
 _SPACED = re.compile(r"(?<!\S)\S(?: \S){2,}(?!\S)")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_HALF = 0.5          # the advance of a half-width character of a CJK font, in font sizes
+_DIGIT_MAX = 0.7     # no CJK font has half-width digits wider than this (full-width ones are U+FF10…)
+_CHAINED = 0.05      # points: a glyph drawn where the one before it ended continues its run
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,62 @@ def page_lines(chars: list[Char], box: tuple[float, float, float, float]) -> tup
     for turn in sorted(groups, key=lambda t: -len(groups[t])):   # the main direction first
         lines.extend(_read(groups[turn], turn, box))
     return lines, skewed
+
+
+def respace(glyphs: list[Glyph]) -> list[Char]:
+    """Characters with trustworthy advances: the half-width (ASCII) characters of a CJK font whose
+    stated digit widths are impossible get half an em, and the characters drawn after them in the
+    same run move back by what was added.
+
+    A CJK font that is not embedded (STSong-Light, as ReportLab and iText write it) can come back
+    with its half-width digits 0.55–0.8 em wide and no two alike: the library reads the widths at the
+    wrong glyph ids. Real digits are all one width, about half an em, so a font with a digit wider
+    than ``_DIGIT_MAX`` em or digits of unequal widths is not believed for any ASCII character, and
+    its lines would otherwise run into the gutter and merge with the next column.
+    """
+    fonts: dict[str, list] = {}
+    for g in glyphs:
+        fonts.setdefault(g[6], []).append(g)
+    wrong = {font for font, gs in fonts.items() if _implausible(gs)}
+    if not wrong:
+        return [g[:6] for g in glyphs]
+    # In the frame of each glyph's direction: a glyph that starts where another on its baseline
+    # ends continues that one's run.
+    runs: dict[tuple, list[tuple[float, int]]] = {}
+    for i, (down, x, _, _, _, angle, _) in enumerate(glyphs):
+        cos, sin = _TURNS[round(angle % 360 / 90) % 4]
+        runs.setdefault((angle, round(-x * sin - down * cos, 1)), []).append((x * cos - down * sin, i))
+    after: dict[int, int] = {}
+    for row in runs.values():
+        row.sort()
+        places = [along for along, _ in row]
+        for along, i in row:
+            k = bisect_left(places, along + glyphs[i][4] - _CHAINED)
+            if k < len(row) and row[k][0] <= along + glyphs[i][4] + _CHAINED and row[k][1] != i:
+                after[i] = row[k][1]
+    out: list[Char] = [g[:6] for g in glyphs]
+    followers = set(after.values())
+    for first in range(len(glyphs)):
+        if first in followers:
+            continue
+        shift, i, seen = 0.0, first, set()
+        while i is not None and i not in seen:
+            seen.add(i)
+            down, x, ch, size, adv, angle, font = glyphs[i]
+            cos, sin = _TURNS[round(angle % 360 / 90) % 4]
+            width = _HALF * size if font in wrong and " " <= ch <= "~" else adv
+            out[i] = (down + sin * shift, x - cos * shift, ch, size, width, angle)
+            shift += adv - width
+            i = after.get(i)
+    return out
+
+
+def _implausible(glyphs: list) -> bool:
+    """Does a font that draws Han characters state half-width digits no font has?"""
+    if not any(_HAN.match(g[2]) for g in glyphs):
+        return False
+    digits = {g[4] / g[3] for g in glyphs if g[2].isdigit() and g[2].isascii() and g[3] > 0}
+    return bool(digits) and (max(digits) > _DIGIT_MAX or max(digits) > 1.1 * min(digits))
 
 
 def _read(chars: list[Char], turn: int, box) -> list[Line]:

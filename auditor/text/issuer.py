@@ -25,6 +25,11 @@ _FILE = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.IGNORECASE)
 _NAME = re.compile(rf"^[{_HAN}A-Za-z0-9（）()·]{{2,60}}$|^[{_HAN}]{{2,20}}委、[{_HAN}]{{1,20}}政府$")
 # Not names: self-references and time phrases ("我镇", "本届政府", "一年来我镇")
 _NOT_NAME = re.compile(r"我|本届|本级|以来|年来|^[本该全各今去一及将为对在]|^(?:根据|按照|召开|围绕)|^乡镇$")
+# Words of a clause, never of a body's name: particles and verbs ("调研组充分肯定了某区", "有序推动全镇",
+# "成立中共某市委"). Names hold words like 管理/服务/保障/监督 ("市场监督管理局"), so only these count.
+_CLAUSE_WORDS = re.compile(r"[了的着各]|肯定|推进|推动|坚持|成立|协助|充分|认真|深入|召开|开展|加强|落实|贯彻|"
+                           r"指出|强调|要求|表示|听取|调研|有序|积极|取得")
+_ONE_NAME_MAX = 30     # characters of one body's name; longer only as a joint "A、B" or "A B"
 # A clause that sets the scene before the subject: "2020年是…完整年度，某某局认真贯彻…"
 _CONTEXT = re.compile(r"^(?:(?:19|20)\d\d年|为|按照|根据|在|今年|一年|自|随着|围绕|截至)")
 # A title names its body before "关于" or the year: "某某区司法局关于2021年度…", "某某镇2023年…"
@@ -53,9 +58,20 @@ def clean_name(text: str) -> str | None:
     name = PINYIN.sub("", _TAGS.sub("", text.strip()))
     name = _FILE.sub("", name).strip(" ：:，,")
     name = re.sub(r"\s+", "", name)
-    if not _NAME.match(name) or _NOT_NAME.search(name) or level_of(name)[0] == "unknown":
+    if not _NAME.match(name) or _NOT_NAME.search(name) or not plausible_name(name):
         return None
     return name
+
+
+def plausible_name(name: str) -> bool:
+    """Can ``name`` be an organisation's name: no word of a clause in it, not too long for one body,
+    ending like a body ("某某县人民政府", "某某市司法局")? When unsure, no: a report with no issuer is
+    better than one whose issuer is a fragment of a sentence."""
+    if _CLAUSE_WORDS.search(name):
+        return False
+    if len(name) > _ONE_NAME_MAX and not re.search(r"[、\s]", name):
+        return False
+    return level_of(name)[0] != "unknown"
 
 
 def name_in_title(title: str) -> str | None:

@@ -28,13 +28,13 @@ def _font() -> str:
     return FONT
 
 
-def _wrap(line: str, width: float, space: float) -> list[str]:
+def _wrap(line: str, width: float, space: float, latin: str = LATIN) -> list[str]:
     """Break ``line`` into pieces that fit ``width`` points (first piece indented)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     pieces, current, used, limit = [], "", 0.0, width - INDENT
     for ch in line:
-        w = stringWidth(ch, LATIN if ch.isascii() else FONT, SIZE) + space
+        w = stringWidth(ch, latin if ch.isascii() else FONT, SIZE) + space
         if current and used + w > limit:
             pieces.append(current)
             current, used, limit = "", 0.0, width
@@ -44,13 +44,13 @@ def _wrap(line: str, width: float, space: float) -> list[str]:
 
 
 def typeset(text: str, *, columns: int = 1, rotate: int = 0, spacing: float = 0.0, bold: bool = False,
-            header: str | None = None, page_numbers: bool = True) -> bytes:
+            header: str | None = None, page_numbers: bool = True, latin: str = LATIN) -> bytes:
     """Typeset ``text`` (one paragraph per line) on A4 pages.
 
     ``columns``: text columns per page; ``rotate``: the page's ``/Rotate`` (content drawn turned the
     other way, so a viewer shows it upright); ``spacing``: extra character spacing (points) of
     heading lines; ``bold``: heading lines drawn twice, 0.35 pt apart; ``header``: a running header
-    on every page; ``page_numbers``: a "- N -" footer.
+    on every page; ``page_numbers``: a "- N -" footer; ``latin``: the font of Latin letters and digits.
     """
     from reportlab.pdfgen import canvas
 
@@ -98,7 +98,7 @@ def typeset(text: str, *, columns: int = 1, rotate: int = 0, spacing: float = 0.
             continue
         heading = parse_marker(fold(line)) is not None
         space = spacing if heading else 0.0
-        for i, piece in enumerate(_wrap(line.strip(), col_width, space)):
+        for i, piece in enumerate(_wrap(line.strip(), col_width, space, latin)):
             advance(LEADING)
             x = MARGIN + state["col"] * (col_width + GUTTER) + (INDENT if i == 0 else 0)
             for dx in ((0, 0.35) if bold and heading else (0,)):
@@ -106,7 +106,7 @@ def typeset(text: str, *, columns: int = 1, rotate: int = 0, spacing: float = 0.
                 chars.setCharSpace(space)
                 for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", piece):
                     # Latin letters and digits in a Latin font, as word processors export them.
-                    chars.setFont(LATIN if run[0].isascii() else FONT, SIZE)
+                    chars.setFont(latin if run[0].isascii() else FONT, SIZE)
                     chars.textOut(run)
                 pdf.drawText(chars)
     pdf.showPage()
@@ -117,6 +117,12 @@ def typeset(text: str, *, columns: int = 1, rotate: int = 0, spacing: float = 0.
 def two_columns(text: str) -> bytes:
     """Every page set in two columns."""
     return typeset(text, columns=2)
+
+
+def two_columns_one_cid_font(text: str) -> bytes:
+    """Two columns with digits and Latin letters in the CID font too (as ReportLab and iText set them):
+    the font is not embedded, and a reader may take its half-width digits for wider ones."""
+    return typeset(text, columns=2, latin=FONT)
 
 
 def rotated_pages(text: str) -> bytes:

@@ -41,3 +41,13 @@ def test_seed_003_pairs_its_three_problems_with_its_three_plans(rulebook):
     pairs = dict(check.details)["pairs"]
     assert [(p["problem_line"], p["plan_line"]) for p in pairs] == [(61, 95), (65, 99), (71, 103)]
     assert check.status == "pass"
+
+
+def test_two_problems_answered_by_one_plan_item_quote_its_line_once():
+    shortcomings = ("一是基层执法队伍专业化程度不高，执法人员多为转岗人员。"
+                    "二是基层执法人员培训不足，执法队伍专业化水平偏低。")
+    plans = "（一）开展基层执法人员全员轮训，提升执法队伍专业化水平。\n（二）加强党建引领。"
+    result = outcome(RULE, report(shortcomings=shortcomings, plans=plans))
+    pairs = dict(result.details)["pairs"]
+    assert result.status == "pass" and len({p["plan_line"] for p in pairs}) == 1 < len(pairs)
+    assert len(result.evidence) == len({e.line for e in result.evidence}) == 1

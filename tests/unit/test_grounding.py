@@ -133,3 +133,112 @@ def test_a_part_limited_check_skips_when_its_part_is_missing():
     if ctx.has_part("plans"):
         pytest.skip("the plans part is still recognised from its content")
     assert outcome("plans.measurable", text).status == "skip"
+
+
+# ── documents made or cited, and lists of fields (own fixture sentences) ──────────────────────────
+
+PLAN = "duty.plan_integration"        # 法治…工作要点/工作计划/规划
+ANNUAL = "party.annual_report"        # 法治政府建设年度报告 …
+RECONSIDERATION = "disputes.reconsideration"
+
+
+def _leadership(extra: str) -> str:
+    return report(leadership=leadership_without_court() + extra)
+
+
+@pytest.mark.parametrize("extra", [
+    "制定印发《某某县2023年度法治政府建设工作要点》，明确任务分工。",
+    "推动出台《某某县法治政府建设工作计划》。",
+    "区政府常务会议审议并通过了《某某区推进依法行政工作方案》《某某区法治政府建设工作要点》等文件。",
+    "制发《某某镇2023年法治建设工作安排》《某某镇法治建设工作计划》。",
+    "《某某县2023年法治政府建设工作要点》经县政府常务会议审议通过。",
+])
+def test_a_document_the_body_made_reports_that_work(extra):
+    assert outcome(PLAN, _leadership(extra)).status == "pass"
+
+
+@pytest.mark.parametrize("extra", [
+    "认真贯彻《某某省法治政府建设工作要点》。",
+    "严格执行《某某市法治政府建设规划》，按照《某某市法治建设工作计划》开展工作。",
+    "《某某省法治建设规划》出台后，组织干部集中学习。",
+])
+def test_a_document_only_cited_or_followed_is_only_a_title(extra):
+    result = outcome(PLAN, _leadership(extra))
+    assert result.status == "partial" and dict(result.details).get("ungrounded")
+
+
+def test_the_annual_report_adopted_is_work_done():
+    extra = "区政府常务会议审议并通过《某某区2022年法治政府建设年度报告》，按时向社会公开。"
+    text = report(measures=measures_with(extra))
+    assert outcome(ANNUAL, text).status == "pass"
+
+
+@pytest.mark.parametrize("extra", [
+    "在行政执法、行政复议、法律服务等各项工作中坚持依法办事。",
+    "区长专题研究法治政府建设五年规划、行政复议体制改革等重点难点问题12个。",
+    "多次召开常务会议专题研究行政立法、行政执法、行政复议等工作。",
+    "清理涉及行政复议、行政应诉的规范性文件9件。",
+])
+def test_a_member_of_a_list_of_fields_or_topics_is_only_a_list(extra):
+    measures = MEASURES.replace("全年办理行政复议案件85件，纠错率7.1%；", "") + "\n" + extra
+    ctx = build_context(report(measures=measures), RULEBOOK)
+    hits = RULEBOOK.get(RECONSIDERATION).match.find(ctx.scope("work"))
+    assert hits and {place_of(ctx, h) for h in hits} == {"list"}
+    assert outcome(RECONSIDERATION, report(measures=measures)).status == "partial"
+
+
+@pytest.mark.parametrize("extra", [
+    "扎实开展行政复议、行政应诉等工作，全年受理行政复议案件35件，审结32件。",
+    "严格落实公众参与、专家论证、行政复议听证等工作制度。",              # a list of systems set up
+    "办理行政复议、行政诉讼等案件120件。",                               # cases, not fields
+])
+def test_a_list_that_goes_on_to_report_handling_is_work_done(extra):
+    measures = MEASURES.replace("全年办理行政复议案件85件，纠错率7.1%；", "") + "\n" + extra
+    assert outcome(RECONSIDERATION, report(measures=measures)).status == "pass"
+
+
+def test_a_list_does_not_swallow_the_verb_before_it():
+    """"……专题研究A、B等问题": the meeting and the research are work, only A and B are listed."""
+    extra = "县长主持召开常务会议专题研究法治政府建设规划、行政复议体制改革等重点问题。"
+    ctx = build_context(_leadership(extra), RULEBOOK)
+    hits = RULEBOOK.get("duty.org_leadership").match.find(ctx.scope("leadership"))
+    line = line_of(_leadership(extra), "重点问题")
+    assert {place_of(ctx, h) for h in hits if h.line == line} == {"body"}
+
+
+# ── pointers to related content ──────────────────────────────────────────────────────────────
+
+def test_pointers_never_name_the_title_or_the_opening_boilerplate():
+    opening = "2023年，某县坚持依法行政，为全县高质量发展提供坚强法治保障，现将法治政府建设年度报告如下。"
+    text = report(opening=opening, leadership=leadership_without_court())
+    for rule_id in (ANNUAL, "duty.resources"):
+        result = outcome(rule_id, text)
+        assert result.status == "fail" and not result.evidence, rule_id
+
+
+def test_an_opening_with_figures_is_still_pointed_to():
+    opening = "2023年，某县投入法治建设经费120万元，新增法治专职人员6名，现将有关情况报告如下。"
+    text = report(opening=opening, leadership=leadership_without_court())
+    result = outcome("duty.resources", text)
+    assert result.status == "fail" and [e.line for e in result.evidence] == [line_of(text, "120万元")]
+
+
+def test_three_systems_evidence_names_the_item_first_and_ignores_decision_records():
+    measures = MEASURES.replace("全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，", "") + (
+        "\n努力实现决策全过程记录，对各类文件提出法制审核意见198件次。"
+        "\n全面监督落实行政执法“三项制度”，督促各执法部门规范执法。")
+    text = report(measures=measures)
+    result = outcome("enforcement.three_systems", text)
+    assert result.status == "pass" and result.evidence[0].line == line_of(text, "“三项制度”")
+    only_parts = report(measures=MEASURES.replace("全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，", "")
+                        + "\n努力实现决策全过程记录，对各类文件提出法制审核意见198件次。")
+    assert outcome("enforcement.three_systems", only_parts).status in ("fail", "partial")
+    assert not {e.line for e in outcome("enforcement.three_systems", only_parts).evidence} & {
+        line_of(only_parts, "决策全过程记录")}
+
+
+def test_a_character_lost_in_decoding_does_not_end_the_sentence():
+    """"行?促进": a "?" between Chinese characters replaced one the encoding could not hold."""
+    extra = "推动行政复议、《某某市文明行?促进条例》执法、行政应诉等重点工作落实。"
+    measures = MEASURES.replace("全年办理行政复议案件85件，纠错率7.1%；", "") + "\n" + extra
+    assert outcome(RECONSIDERATION, report(measures=measures)).status == "partial"

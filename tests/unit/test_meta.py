@@ -86,3 +86,22 @@ def test_years_in_cited_titles_and_ranges_do_not_date_the_report():
     m = _meta("根据《法治政府建设实施纲要(2021—2025年)》和上级要求，现将我局2022年度法治政府建设情况报告如下：\n"
               "一、主要举措和成效\n")
     assert m.year == 2022
+
+
+def test_a_clause_that_ends_in_a_place_name_is_no_issuer():
+    m = _meta("日前，市人大常委会调研组到某某区调研法治政府建设情况。\n"
+              "调研组充分肯定了某某区法治政府建设取得的成绩，并指出要进一步总结经验。\n")
+    assert m.issuer is None
+    m = _meta("2023年，有序推动全镇法治建设工作，坚持依法行政，取得积极成效。\n一、主要举措和成效\n")
+    assert m.issuer is None
+
+
+def test_plausible_names_are_organisations():
+    from auditor.text.issuer import plausible_name
+
+    for name in ("某某市人力资源和社会保障局", "某某县市场监督管理局", "中共某某县委全面依法治县委员会办公室",
+                 "某某市某某区人民政府某某街道办事处", "景德镇市"):
+        assert plausible_name(name), name
+    for name in ("调研组充分肯定了某某区", "有序推动全镇", "成立中共某某市委", "区政府各部门及各街道",
+                 "协助区委编办", "某" * 31 + "局", "某某法治建设"):
+        assert not plausible_name(name), name
