@@ -10,7 +10,7 @@ import re
 
 from ..rulebook.model import Rule
 from .context import Context
-from .matcher import Scope
+from ..text.matcher import Scope
 from .outcome import Outcome
 
 # "13884 件" "100%" "21.9%" "1.5万元" "24000 余人次" — a number with a unit; years and dates are not data.

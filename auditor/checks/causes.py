@@ -11,7 +11,7 @@ import re
 from ..rulebook.model import Rule
 from ..text.normalize import fold
 from .context import Context
-from .matcher import Matcher, terms_matcher
+from ..text.matcher import Matcher, terms_matcher
 from .outcome import Outcome
 from .points import Point, split_points
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .context import Context
 from .enumerations import list_spans
-from .matcher import Hit
+from ..text.matcher import Hit
 
 PLACE_NAMES = {"heading": "标题", "title": "所引文件的标题", "list": "领域、事项或考核指标的列举", "plan": "今后的安排"}
 

@@ -11,7 +11,7 @@ import re
 
 from ..rulebook.model import Rule
 from .context import Context
-from .matcher import Scope, terms_matcher
+from ..text.matcher import Scope, terms_matcher
 from .outcome import Outcome
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")

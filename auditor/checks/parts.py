@@ -16,7 +16,7 @@ from ..models import PartFinding, Section
 from ..rulebook.model import Rule
 from ..text.markers import parse_marker
 from ..text.normalize import TextView
-from .matcher import Scope
+from ..text.matcher import Scope
 
 # A part other than 举措和成效 may sit inside another part as a sub-section
 # (e.g. "（五）党政主要负责人履行推进法治建设第一责任人职责情况" inside part 一).

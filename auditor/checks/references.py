@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..rulebook.model import Rule
 from .context import Context
-from .matcher import Matcher, Scope
+from ..text.matcher import Matcher, Scope
 from .outcome import Outcome
 
 

@@ -12,7 +12,7 @@ from importlib import import_module
 from pathlib import Path
 
 from ..errors import InputError, RulebookError
-from ..checks.matcher import Matcher
+from ..text.matcher import Matcher
 from ..files import MAX_DATA_BYTES, read_limited
 from ..yaml_file import YamlProblem, parse_yaml
 from .model import DEFAULT_KIND, Rule, Rulebook

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..checks.matcher import Matcher
+from ..text.matcher import Matcher
 
 # The report category each rule type reports under, unless the rule names one.
 DEFAULT_KIND = {"part": "part", "order": "part", "item": "item", "conditional": "item",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..rulebook.pattern import Pattern, compile_pattern
-from ..text.normalize import Paragraph, TextView, fold
+from .normalize import Paragraph, TextView, fold
 
 _SENTENCE_END = "。!?！？;；\n"
 MAX_HITS_PER_TERM = 50
@@ -150,7 +150,7 @@ class Scope:
 
     @classmethod
     def of_text(cls, text: str) -> "Scope":
-        from ..text.normalize import normalize_text
+        from .normalize import normalize_text
         return cls.build("example", normalize_text(text), None)
 
     def paragraph_line(self, start: int) -> int:
