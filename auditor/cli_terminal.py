@@ -1,6 +1,7 @@
 """The console around ``audit check``: colour, width and the progress bar of a batch on stderr."""
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -29,6 +30,16 @@ def terminal_width(width: int | None) -> int:
     import shutil   # here, not at the top: it imports the compression modules, which machine formats never need
 
     return shutil.get_terminal_size((100, 24)).columns
+
+
+def stdout_encoding() -> str | None:
+    """The encoding the report reaches standard output in (GBK when a Chinese Windows redirects it),
+    or None without one; renderers that pad columns substitute for it first (``display``)."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    with contextlib.suppress(LookupError, TypeError):
+        if codecs.lookup(encoding).name == "ascii":   # click takes a stream that claims ASCII as misconfigured
+            return "utf-8"                            # and writes UTF-8 to it
+    return encoding
 
 
 @contextlib.contextmanager
