@@ -1,7 +1,6 @@
 """The library entry points: audit a text or a file and get an ``AuditResult``."""
 from __future__ import annotations
 
-import re
 from dataclasses import fields, replace
 
 from .checks.context import Context
@@ -21,6 +20,7 @@ from .text.places import Places
 from .text.reflow import reflow
 from .text.script import traditional_converter
 from .text.sections import parse_sections
+from .text.lazy import lazy_compile
 
 
 def build_context(text: str, rulebook: Rulebook, year: int | None = None, level: str | None = None) -> Context:
@@ -114,7 +114,7 @@ def _located(results: tuple[Result, ...], places: Places) -> tuple[Result, ...]:
 
 
 # "第12行" / "第12–14行" in a message, but not "上年第12行" (a line of last year's report)
-_LINE_REF = re.compile(r"(?<!上年)第(\d+)(?:–(\d+))?行")
+_LINE_REF = lazy_compile(r"(?<!上年)第(\d+)(?:–(\d+))?行")
 _META_LINES = tuple(f.name for f in fields(Meta) if f.name.endswith("_line"))
 
 

@@ -23,12 +23,13 @@ from .errors import AuditorError, InputError
 from .files import MAX_DATA_BYTES, read_limited, vet
 from .yaml_file import read_yaml
 from .models import LEVELS
+from .text.lazy import lazy_compile
 
 CONFIG_NAME = ".audit.yaml"
 DEFAULTS: dict = {"rulebook": "national", "level": None, "year": None, "fail_under": 0.0, "fail_level": "error",
                   "select": (), "ignore": (), "waivers": None}
 DEFAULT_LABEL, CLI_LABEL = "默认", "命令行"
-_DECLARES_AUDIT = re.compile(rb"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*\.[ \t]*audit[ \t]*[.=])", re.M)
+_DECLARES_AUDIT = lazy_compile(rb"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*\.[ \t]*audit[ \t]*[.=])", re.M)
 
 
 class ConfigError(AuditorError):

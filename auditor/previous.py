@@ -8,7 +8,6 @@ prefix is allowed by matching on the name's end): "北京市某区人民政府" 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .errors import AuditorError
@@ -17,10 +16,11 @@ from .text.meta import extract_meta
 from .text.normalize import normalize_text
 from .text.script import looks_traditional, simplifier
 from .text.sections import parse_sections
+from .text.lazy import lazy_compile
 
 MIN_SUFFIX = 4   # a name's end shorter than this (e.g. "区政府") names no body in particular
-_PARTY = re.compile(r"^中共|^中国共产党")
-_JOINT = re.compile(r"^.{1,20}?(?:委员会|党工委|党委|委)(?=.{2,}(?:政府|办事处)$)")
+_PARTY = lazy_compile(r"^中共|^中国共产党")
+_JOINT = lazy_compile(r"^.{1,20}?(?:委员会|党工委|党委|委)(?=.{2,}(?:政府|办事处)$)")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from ..text.lazy import lazy_compile
 
 PART_LABELS = {"measures": "一、主要举措和成效", "shortcomings": "二、存在的不足和原因",
                "leadership": "三、第一责任人履职情况", "plans": "四、下一年度主要安排",
@@ -30,7 +31,7 @@ def status_label(status: str, kind: str) -> str:
 # The rulebook keeps notes for its maintainers inside a basis ("条文未见原文", "二手来源，待核实");
 # ``rules show`` and the JSON keep them, a clerk's report does not.
 _CAVEATS = ("未见原文", "待核实", "二手来源", "未附来源", "参考资料")
-_BRACKETED = re.compile(r"（([^（）]*)）")
+_BRACKETED = lazy_compile(r"（([^（）]*)）")
 
 
 def _caveat(clause: str) -> bool:
@@ -46,7 +47,7 @@ def plain_basis(basis: str) -> str:
     return "；".join(s for s in text.split("；") if s.strip() and not _caveat(s)).strip()
 
 
-_LINE_REF = re.compile(r"第(\d+)(?:[–-](\d+))?行")
+_LINE_REF = lazy_compile(r"第(\d+)(?:[–-](\d+))?行")
 
 
 def in_source_terms(text: str, source_format: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .normalize import PINYIN
+from .lazy import lazy_compile
 
 _HAN = "\u4e00-\u9fff"
 _TOWNSHIP = ("街道办事处", "办事处", "街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府", "镇", "乡", "苏木", "街")
@@ -17,39 +18,39 @@ _DEPARTMENT = ("管理委员会", "管委会", "委员会", "局", "委", "办�
                "总队", "支队", "站", "所")
 _GOVERNMENT = ("人民政府", "政府", "自治区", "自治州", "自治县", "省", "市", "区", "县", "旗", "州", "盟")
 # A party committee or leading group reporting for its body: "中共某某镇委员会", "某某局党组"
-_PARTY = re.compile(r"^中共|(?:党组|党委|党工委)$|(?<=[省市县区州旗盟镇乡])委(?:员会)?$")
+_PARTY = lazy_compile(r"^中共|(?:党组|党委|党工委)$|(?<=[省市县区州旗盟镇乡])委(?:员会)?$")
 # Words that open a name without naming anything: "市司法局", "我局", "全省各级行政机关"
 _GENERIC_START = tuple("省市县区镇乡州旗盟我本该全各") + ("上级", "街道")
-_TAGS = re.compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\]|〔[^〕]{0,30}〕)+")
-_FILE = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.IGNORECASE)
-_NAME = re.compile(rf"^[{_HAN}A-Za-z0-9（）()·]{{2,60}}$|^[{_HAN}]{{2,20}}委、[{_HAN}]{{1,20}}政府$")
+_TAGS = lazy_compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\]|〔[^〕]{0,30}〕)+")
+_FILE = lazy_compile(r"\.(?:docx?|wps|pdf|txt)$", re.IGNORECASE)
+_NAME = lazy_compile(rf"^[{_HAN}A-Za-z0-9（）()·]{{2,60}}$|^[{_HAN}]{{2,20}}委、[{_HAN}]{{1,20}}政府$")
 # Not names: self-references and time phrases ("我镇", "本届政府", "一年来我镇")
-_NOT_NAME = re.compile(r"我|本届|本级|以来|年来|^[本该全各今去一及将为对在]|^(?:根据|按照|召开|围绕)|^乡镇$")
+_NOT_NAME = lazy_compile(r"我|本届|本级|以来|年来|^[本该全各今去一及将为对在]|^(?:根据|按照|召开|围绕)|^乡镇$")
 # Words of a clause, never of a body's name: particles and verbs ("调研组充分肯定了某区", "有序推动全镇",
 # "成立中共某市委"). Names hold words like 管理/服务/保障/监督 ("市场监督管理局"), so only these count.
-_CLAUSE_WORDS = re.compile(r"[了的着各]|肯定|推进|推动|坚持|成立|协助|充分|认真|深入|召开|开展|加强|落实|贯彻|"
-                           r"指出|强调|要求|表示|听取|调研|有序|积极|取得")
+_CLAUSE_WORDS = lazy_compile(r"[了的着各]|肯定|推进|推动|坚持|成立|协助|充分|认真|深入|召开|开展|加强|落实|贯彻|"
+                             r"指出|强调|要求|表示|听取|调研|有序|积极|取得")
 _ONE_NAME_MAX = 30     # characters of one body's name; longer only as a joint "A、B" or "A B"
 # A clause that sets the scene before the subject: "2020年是…完整年度，某某局认真贯彻…"
-_CONTEXT = re.compile(r"^(?:(?:19|20)\d\d年|为|按照|根据|在|今年|一年|自|随着|围绕|截至)")
+_CONTEXT = lazy_compile(r"^(?:(?:19|20)\d\d年|为|按照|根据|在|今年|一年|自|随着|围绕|截至)")
 # A title names its body before "关于" or the year: "某某区司法局关于2021年度…", "某某镇2023年…"
-_TITLE_SPLIT = re.compile(r"关于|发布|印发|(?<!\d)(?:19|20)\d\d(?:年|(?=[" + _HAN + r"]))")
+_TITLE_SPLIT = lazy_compile(r"关于|发布|印发|(?<!\d)(?:19|20)\d\d(?:年|(?=[" + _HAN + r"]))")
 # Verbs (and the like) that follow the subject of a report's opening sentence
 _VERBS = ("坚持", "深入", "认真", "全面", "紧紧", "始终", "紧扣", "围绕", "聚焦", "扎实", "以习近平", "按照", "根据",
           "高度", "积极", "持续", "切实", "着力", "不断", "牢固", "严格", "立足", "锚定", "紧密", "贯彻", "把", "将",
           "全力", "大力", "进一步", "主动", "在", "以", "法治政府建设", "依法行政", "领导班子", "党组", "党委", "党工委",
           "于", "对", "抓", "强化", "加强", "推进", "落实", "不折不扣", "统筹", "自觉", "一以贯之", "继续")
-_LEAD = re.compile(r"^(?:[^，,。]{0,16}(?:年度|以来|年来|年)[，,]?)")
-_UNDER = re.compile(r"^(?:在[^。]{2,80}?(?:领导|指导|监督|支持|关心|帮助|指引|关怀)下[，,]?)+")
-_CLAUSE = re.compile(r"^(?:为[^，,。]{2,60}[，,]|按照[^，,。]{2,60}[，,]|根据[^，,。]{2,60}[，,])")
+_LEAD = lazy_compile(r"^(?:[^，,。]{0,16}(?:年度|以来|年来|年)[，,]?)")
+_UNDER = lazy_compile(r"^(?:在[^。]{2,80}?(?:领导|指导|监督|支持|关心|帮助|指引|关怀)下[，,]?)+")
+_CLAUSE = lazy_compile(r"^(?:为[^，,。]{2,60}[，,]|按照[^，,。]{2,60}[，,]|根据[^，,。]{2,60}[，,])")
 # How a body speaks of itself: "我局" "本局" "局党组" · "我镇" "街道党工委" · "我市" "全省各级行政机关"
 SELF = (
-    ("department", re.compile(r"我(?:局|厅|委|办|部|署|中心|院)|本(?:局|厅|委|部)|(?:局|厅|部|委)党(?:组|委)|"
-                              r"(?:^|[，,。])(?:县|市|区)?局(?:始终|坚持|深入|认真|高度)")),
-    ("township", re.compile(r"我(?:镇|乡|街道)|本(?:镇|乡|街道)|全(?:镇|乡|街道)|(?:镇|乡)党委(?:、|和)?(?:镇|乡)?政府|街道党工委|"
-                            r"(?:^|[，,。])(?:街道|镇|乡)(?:始终|坚持|按照|深入|认真|高度|积极)")),
-    ("government", re.compile(r"我(?:市|县|区|省|州|旗)|本(?:市|县|区|省)|全(?:市|县|区|省|州)各级(?:行政机关|政府)|"
-                              r"(?:市|县|区|省)政府(?:始终|坚持|深入|认真|高度|常务会议)")),
+    ("department", lazy_compile(r"我(?:局|厅|委|办|部|署|中心|院)|本(?:局|厅|委|部)|(?:局|厅|部|委)党(?:组|委)|"
+                                r"(?:^|[，,。])(?:县|市|区)?局(?:始终|坚持|深入|认真|高度)")),
+    ("township", lazy_compile(r"我(?:镇|乡|街道)|本(?:镇|乡|街道)|全(?:镇|乡|街道)|(?:镇|乡)党委(?:、|和)?(?:镇|乡)?政府|街道党工委|"
+                              r"(?:^|[，,。])(?:街道|镇|乡)(?:始终|坚持|按照|深入|认真|高度|积极)")),
+    ("government", lazy_compile(r"我(?:市|县|区|省|州|旗)|本(?:市|县|区|省)|全(?:市|县|区|省|州)各级(?:行政机关|政府)|"
+                                r"(?:市|县|区|省)政府(?:始终|坚持|深入|认真|高度|常务会议)")),
 )
 
 
@@ -140,7 +141,7 @@ def level_of(name: str) -> tuple[str, str | None]:
     return "unknown", None
 
 
-_ISSUED = re.compile(r"(?:印发|制定|出台|制发|通过|修订|编制)了?《([^》]{4,60})》")
+_ISSUED = lazy_compile(r"(?:印发|制定|出台|制发|通过|修订|编制)了?《([^》]{4,60})》")
 
 
 def own_document_name(text: str, word: str) -> str | None:

@@ -23,6 +23,7 @@ import re
 
 from ..models import DocumentKind, Evidence, Meta, PartFinding, Section
 from .normalize import TextView
+from .lazy import lazy_compile
 
 REPORT = "report"
 _NAMES = {"info_disclosure_report": "政府信息公开工作年度报告", "work_plan": "工作计划（要点、方案）",
@@ -32,36 +33,36 @@ _NOT_REPORT = "不是法治政府建设年度报告，未逐项审查"
 
 # Title tests, in order: the first that fits decides.
 _TITLE_KINDS = (
-    ("info_disclosure_report", re.compile(r"信息公开[^，,。]{0,12}(?:年度报告|年报|工作报告)")),
-    ("gov_work_report", re.compile(r"政府工作报告")),
-    ("personal_report", re.compile(r"述法|述职|述责|(?:主要负责人|第一责任人)[^，,。]{0,24}职责[^，,。]{0,6}情况的?报告")),
-    ("news", re.compile(r"发布|评估|综述|解读|答记者问|新闻|观察")),
-    ("work_plan", re.compile(r"要点|计划|方案|意见|规划|印发|实施办法|安排$")),
-    ("pufa_summary", re.compile(r"普法|法治宣传教育|依法治理|法律[七六八]进|法律进")),
+    ("info_disclosure_report", lazy_compile(r"信息公开[^，,。]{0,12}(?:年度报告|年报|工作报告)")),
+    ("gov_work_report", lazy_compile(r"政府工作报告")),
+    ("personal_report", lazy_compile(r"述法|述职|述责|(?:主要负责人|第一责任人)[^，,。]{0,24}职责[^，,。]{0,6}情况的?报告")),
+    ("news", lazy_compile(r"发布|评估|综述|解读|答记者问|新闻|观察")),
+    ("work_plan", lazy_compile(r"要点|计划|方案|意见|规划|印发|实施办法|安排$")),
+    ("pufa_summary", lazy_compile(r"普法|法治宣传教育|依法治理|法律[七六八]进|法律进")),
 )
-_REPORT_TITLE = re.compile(r"(?:法治政府|依法行政|法治建设|法治[^\s，,。]{0,4}建设)[^，,。]{0,20}(?:报告|总结|情况|年报)")
-_OTHER_TITLE = re.compile(r"目录|通知|公告|清单|名单|通报|简报")
-_REPORTED = re.compile(r"报告|总结|情况")
+_REPORT_TITLE = lazy_compile(r"(?:法治政府|依法行政|法治建设|法治[^\s，,。]{0,4}建设)[^，,。]{0,20}(?:报告|总结|情况|年报)")
+_OTHER_TITLE = lazy_compile(r"目录|通知|公告|清单|名单|通报|简报")
+_REPORTED = lazy_compile(r"报告|总结|情况")
 # Body cues (opening paragraphs and top-level headings)
-_INFO_BODY = re.compile(r"政府信息公开条例[\s\S]{0,300}(?:年度报告|本报告|年报|工作报告)")
-_GOV_WORK_BODY = re.compile(r"各位代表|政府工作报告")
+_INFO_BODY = lazy_compile(r"政府信息公开条例[\s\S]{0,300}(?:年度报告|本报告|年报|工作报告)")
+_GOV_WORK_BODY = lazy_compile(r"各位代表|政府工作报告")
 # A plan named in the first clause of the text, outside any cited title: "2023年依法治镇工作要点…"
-_PLAN_HEAD = re.compile(r"要点|工作计划|实施方案|工作方案|实施意见")
-_CITED = re.compile(r"《[^》]{0,80}》")
-_TAGS = re.compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\])+")
-_NEWS_BODY = re.compile(r"记者|通讯员|日电|讯\s|据[^。]{0,20}消息|近日|日前|《报告》(?:指出|显示|提出)|会上[，,]|"
-                        r"[\u4e00-\u9fff]{2,3}(?:强调|指出)[:：]")
-_FIRST_PERSON = re.compile(r"(?<!自)我(?!们|局|镇|乡|县|市|区|省|委|厅|部|街|国|校|院|单位|办|所|站|中心|司|处|旗|州|盟|村|社区)|本人")
-_PERSONAL_HEADING = re.compile(r"^(?:个人|本人)?履职(?:尽责)?情况$")
-_PUFA_BODY = re.compile(r"[七八六五]五普法|普法|法律[七六八]?进")
-_PLAN_HEADINGS = re.compile(r"指导思想|总体要求|工作目标|创建目标|基本原则|主要任务|重点任务|保障措施|工作措施|实施步骤|"
-                            r"组织保障|工作要求|进度安排")
-_OBLIGATION = re.compile(r"(?<![主重需必纲提概])要(?![求点素件])")
-_PAPER = re.compile(r"摘\s*要[:：]|关键词[:：]|研究方向")
+_PLAN_HEAD = lazy_compile(r"要点|工作计划|实施方案|工作方案|实施意见")
+_CITED = lazy_compile(r"《[^》]{0,80}》")
+_TAGS = lazy_compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\])+")
+_NEWS_BODY = lazy_compile(r"记者|通讯员|日电|讯\s|据[^。]{0,20}消息|近日|日前|《报告》(?:指出|显示|提出)|会上[，,]|"
+                          r"[\u4e00-\u9fff]{2,3}(?:强调|指出)[:：]")
+_FIRST_PERSON = lazy_compile(r"(?<!自)我(?!们|局|镇|乡|县|市|区|省|委|厅|部|街|国|校|院|单位|办|所|站|中心|司|处|旗|州|盟|村|社区)|本人")
+_PERSONAL_HEADING = lazy_compile(r"^(?:个人|本人)?履职(?:尽责)?情况$")
+_PUFA_BODY = lazy_compile(r"[七八六五]五普法|普法|法律[七六八]?进")
+_PLAN_HEADINGS = lazy_compile(r"指导思想|总体要求|工作目标|创建目标|基本原则|主要任务|重点任务|保障措施|工作措施|实施步骤|"
+                              r"组织保障|工作要求|进度安排")
+_OBLIGATION = lazy_compile(r"(?<![主重需必纲提概])要(?![求点素件])")
+_PAPER = lazy_compile(r"摘\s*要[:：]|关键词[:：]|研究方向")
 # The opening of a year's report: "2023年，某某局坚持…" / "2021年以来，…" / "一年来，…"
-_YEAR_OPENING = re.compile(r"^(?:(?:19|20)\d\d年(?:度|以来)?|一年来|今年以来)[，,]?")
-_FRAMING = re.compile(r"(?:报告|总结|汇报)如下|现将[^。]{0,60}(?:报告|总结|汇报)|法治政府建设(?:工作)?(?:取得|情况|主要)")
-_TOPIC = re.compile(r"法治政府|依法行政|法治建设")
+_YEAR_OPENING = lazy_compile(r"^(?:(?:19|20)\d\d年(?:度|以来)?|一年来|今年以来)[，,]?")
+_FRAMING = lazy_compile(r"(?:报告|总结|汇报)如下|现将[^。]{0,60}(?:报告|总结|汇报)|法治政府建设(?:工作)?(?:取得|情况|主要)")
+_TOPIC = lazy_compile(r"法治政府|依法行政|法治建设")
 
 
 def recognise_kind(view: TextView, meta: Meta, sections: tuple[Section, ...],

@@ -5,7 +5,6 @@ every normalised character remembers the original character it came from.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -13,22 +12,23 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .markers import parse_marker
+from .lazy import lazy_compile
 
 # Word-processor residue exported into plain text, e.g. "[bookmark: _GoBack]", "{ PAGE }".
-RESIDUE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC|REF|MERGEFIELD)\b[^}\n]{0,120}\}")
+RESIDUE = lazy_compile(r"\[bookmark:[^\]\n]{0,80}\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC|REF|MERGEFIELD)\b[^}\n]{0,120}\}")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Pinyin that some mirror sites print after characters: "区(qū)", "报(bào)" (a tone mark is required,
 # so "(app)" stays). Removed for matching; evidence still quotes the original.
-PINYIN = re.compile(rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+PINYIN = lazy_compile(rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 # U+FFFD stands where the reader met bytes it could not decode (``read.encoding`` names the lines in
 # a note). It is no character of the report: "放管\ufffd服" must still match 放管服.
-_REPLACEMENT = re.compile("\ufffd+")
+_REPLACEMENT = lazy_compile("\ufffd+")
 # Whitespace next to a Han character or CJK punctuation carries no meaning: "2020 年" → "2020年".
-_BLANKS = re.compile(r"[ \t\u00a0]+")
+_BLANKS = lazy_compile(r"[ \t\u00a0]+")
 _CJK_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"), ("\u3000", "\u303f"))
 _CJK_SINGLES = frozenset("\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u300a\u300b")
-_EDGES = re.compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$")
-_INNER_PUNCT = re.compile(r"[,，、;；:：。]")
+_EDGES = lazy_compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$")
+_INNER_PUNCT = lazy_compile(r"[,，、;；:：。]")
 _TERMINAL = tuple("。！？!?;；:：”’」』)）》】…")
 MAX_QUOTE = 200   # an evidence quote never exceeds this (a 1 MB line must not be quoted whole)
 

@@ -7,16 +7,16 @@ maps every row back to the line of the file it came from, and evidence quotes th
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .markers import CN_DIGITS, cn_to_int
 from .normalize import normalize_line
+from .lazy import lazy_compile
 
 MIN_FLAT = 160        # characters: a shorter line is an ordinary paragraph
 # A heading marker inside a line: 一、  (一)  第一部分. 1、/（1） are left inside their part.
-_INLINE = re.compile(rf"(?:第([{CN_DIGITS}]{{1,3}})部分|([{CN_DIGITS}]{{1,3}})、|\(([{CN_DIGITS}]{{1,3}})\))"
-                     r"(?=[\u4e00-\u9fff\d“\"《])")
+_INLINE = lazy_compile(rf"(?:第([{CN_DIGITS}]{{1,3}})部分|([{CN_DIGITS}]{{1,3}})、|\(([{CN_DIGITS}]{{1,3}})\))"
+                       r"(?=[\u4e00-\u9fff\d“\"《])")
 # What may stand right before an inline heading: the end of a sentence or of an introduction.
 _BEFORE = tuple("。：:！？!?；;”") + (" ",)
 MAX_RUN_HEADING = 40  # a heading followed directly by its first sub-heading is at most this long
