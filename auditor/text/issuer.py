@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import PINYIN
+from .normalize import is_han, strip_pinyin
 from .lazy import lazy_compile
 
 _HAN = "\u4e00-\u9fff"
@@ -23,7 +23,8 @@ _PARTY = lazy_compile(r"^中共|(?:党组|党委|党工委)$|(?<=[省市县区�
 _GENERIC_START = tuple("省市县区镇乡州旗盟我本该全各") + ("上级", "街道")
 _TAGS = lazy_compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\]|〔[^〕]{0,30}〕)+")
 _FILE = lazy_compile(r"\.(?:docx?|wps|pdf|txt)$", re.IGNORECASE)
-_NAME = lazy_compile(rf"^[{_HAN}A-Za-z0-9（）()·]{{2,60}}$|^[{_HAN}]{{2,20}}委、[{_HAN}]{{1,20}}政府$")
+# Besides Han characters, what a name may hold ("某某区（某某）管理委员会", "某某·某某中心")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789（）()·")
 # Not names: self-references and time phrases ("我镇", "本届政府", "一年来我镇")
 _NOT_NAME = lazy_compile(r"我|本届|本级|以来|年来|^[本该全各今去一及将为对在]|^(?:根据|按照|召开|围绕)|^乡镇$")
 # Words of a clause, never of a body's name: particles and verbs ("调研组充分肯定了某区", "有序推动全镇",
@@ -34,7 +35,8 @@ _ONE_NAME_MAX = 30     # characters of one body's name; longer only as a joint "
 # A clause that sets the scene before the subject: "2020年是…完整年度，某某局认真贯彻…"
 _CONTEXT = lazy_compile(r"^(?:(?:19|20)\d\d年|为|按照|根据|在|今年|一年|自|随着|围绕|截至)")
 # A title names its body before "关于" or the year: "某某区司法局关于2021年度…", "某某镇2023年…"
-_TITLE_SPLIT = lazy_compile(r"关于|发布|印发|(?<!\d)(?:19|20)\d\d(?:年|(?=[" + _HAN + r"]))")
+# (a year counts where 年 or another Han character follows; tested in ``name_in_title``)
+_TITLE_SPLIT = lazy_compile(r"关于|发布|印发|(?<!\d)(?:19|20)\d\d年?")
 # Verbs (and the like) that follow the subject of a report's opening sentence
 _VERBS = ("坚持", "深入", "认真", "全面", "紧紧", "始终", "紧扣", "围绕", "聚焦", "扎实", "以习近平", "按照", "根据",
           "高度", "积极", "持续", "切实", "着力", "不断", "牢固", "严格", "立足", "锚定", "紧密", "贯彻", "把", "将",
@@ -56,12 +58,22 @@ SELF = (
 
 def clean_name(text: str) -> str | None:
     """A body's name as written, or None when ``text`` is not one (too long, a sentence, no type)."""
-    name = PINYIN.sub("", _TAGS.sub("", text.strip()))
+    name = strip_pinyin(_TAGS.sub("", text.strip()))
     name = _FILE.sub("", name).strip(" ：:，,")
     name = re.sub(r"\s+", "", name)
-    if not _NAME.match(name) or _NOT_NAME.search(name) or not plausible_name(name):
+    if not _name_shaped(name) or _NOT_NAME.search(name) or not plausible_name(name):
         return None
     return name
+
+
+def _name_shaped(name: str) -> bool:
+    """2–60 Han characters, Latin letters, digits, brackets or "·"; or a joint issuer of 2–20 Han
+    characters + 委、 + 1–20 + 政府 ("某某县委、某某县人民政府"). ``name`` holds no whitespace."""
+    if 2 <= len(name) <= 60 and all(is_han(c) or c in _NAME_CHARS for c in name):
+        return True
+    party, _, government = name.partition("委、")
+    return (2 <= len(party) <= 20 and 3 <= len(government) <= 22 and government.endswith("政府")
+            and all(map(is_han, party + government)))
 
 
 def plausible_name(name: str) -> bool:
@@ -77,8 +89,9 @@ def plausible_name(name: str) -> bool:
 
 def name_in_title(title: str) -> str | None:
     """The body a title names before "关于"/"发布" or its year: "某某县教育局2021年度…" → 某某县教育局."""
-    text = PINYIN.sub("", _TAGS.sub("", title.strip().lstrip("《")))
-    m = _TITLE_SPLIT.search(text)
+    text = strip_pinyin(_TAGS.sub("", title.strip().lstrip("《")))
+    m = next((m for m in _TITLE_SPLIT.finditer(text) if not m.group(0)[-1].isdigit()
+              or m.end() < len(text) and is_han(text[m.end()])), None)
     if m and m.start() >= 2:
         return clean_name(text[: m.start()])
     if m and m.start() == 0 and m.group(0)[0].isdigit():     # "2021年某某街道政府信息公开工作年度报告"

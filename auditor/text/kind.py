@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..models import DocumentKind, Evidence, Meta, PartFinding, Section
-from .normalize import TextView
+from .normalize import TextView, is_han
 from .lazy import lazy_compile
 
 REPORT = "report"
@@ -50,8 +50,8 @@ _GOV_WORK_BODY = lazy_compile(r"各位代表|政府工作报告")
 _PLAN_HEAD = lazy_compile(r"要点|工作计划|实施方案|工作方案|实施意见")
 _CITED = lazy_compile(r"《[^》]{0,80}》")
 _TAGS = lazy_compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\])+")
-_NEWS_BODY = lazy_compile(r"记者|通讯员|日电|讯\s|据[^。]{0,20}消息|近日|日前|《报告》(?:指出|显示|提出)|会上[，,]|"
-                          r"[\u4e00-\u9fff]{2,3}(?:强调|指出)[:：]")
+_NEWS_BODY = lazy_compile(r"记者|通讯员|日电|讯\s|据[^。]{0,20}消息|近日|日前|《报告》(?:指出|显示|提出)|会上[，,]")
+_SAID = lazy_compile(r"(?:强调|指出)[:：]")   # after a speaker of two or three Han characters ("某某强调：")
 _FIRST_PERSON = lazy_compile(r"(?<!自)我(?!们|局|镇|乡|县|市|区|省|委|厅|部|街|国|校|院|单位|办|所|站|中心|司|处|旗|州|盟|村|社区)|本人")
 _PERSONAL_HEADING = lazy_compile(r"^(?:个人|本人)?履职(?:尽责)?情况$")
 _PUFA_BODY = lazy_compile(r"[七八六五]五普法|普法|法律[七六八]?进")
@@ -124,9 +124,9 @@ def _by_body(view: TextView, sections, parts) -> DocumentKind:
         why = f"第{where}行标题“{personal[0].title}”" if personal else "通篇以第一人称（我、本人）叙述"
         return DocumentKind("personal_report", f"{why}：一位负责人本人的履职述法",
                             Evidence(where, view.excerpt(where, width=80)) if where else None)
-    m = _NEWS_BODY.search(opening)
-    if m and not structured:
-        return DocumentKind("news", f"开头有新闻报道用语（“{m.group(0).strip()}”），且没有报告的组成部分", evidence)
+    cue = _news_cue(opening)
+    if cue and not structured:
+        return DocumentKind("news", f"开头有新闻报道用语（“{cue.strip()}”），且没有报告的组成部分", evidence)
     plan = [s for s in top + [s for s in sections if s.level == 2] if _PLAN_HEADINGS.search(s.title)]
     head = re.split(r"[，,。:：；;]", _CITED.sub("", opening[:120]))[0]    # the first clause
     planned = None if _REPORTED.search(head) else _PLAN_HEAD.search(head)
@@ -174,6 +174,21 @@ def _paragraphs(view: TextView, count: int = 3) -> list[str]:
             if len(out) >= count:
                 break
     return out
+
+
+def _news_cue(text: str) -> str | None:
+    """The first wording of a news report in ``text`` (``_NEWS_BODY``, or a speaker's words:
+    "某某强调："), or None. The speaker's name is tested per character: a regex class over the
+    Han block costs ``re`` 1.5 ms to compile."""
+    found = _NEWS_BODY.search(text)
+    for said in _SAID.finditer(text):
+        q = said.start()
+        start = next((q - k for k in (3, 2) if q >= k and all(map(is_han, text[q - k:q]))), None)
+        if start is not None:
+            if found is None or start < found.start():
+                return text[start:said.end()]
+            break
+    return found.group(0) if found else None
 
 
 def _first_person(view: TextView) -> bool:

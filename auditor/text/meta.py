@@ -14,11 +14,11 @@ from collections import Counter
 
 from ..models import Meta, Section
 from .issuer import clean_name, is_generic, level_of, name_in_title, own_document_name, self_reference, subject_of
-from .normalize import TextView
+from .normalize import TextView, is_han
 from .page import Page, read_page, to_iso
 from .lazy import lazy_compile
 
-_YEAR = lazy_compile(r"(?<![\d-])((?:19|20)\d\d)(?:年|(?=[\u4e00-\u9fff]))(?!\d)")
+_YEAR = lazy_compile(r"(?<![\d-])(?:19|20)\d\d")   # a year where a Han character follows ("2023年", "2023度")
 _DOC_WORDS = lazy_compile(r"报告|总结|情况|要点|方案|计划|意见|通知|规划|目录|清单|汇报|年报|讲话|述法|述职")
 # Years that do not date the report: cited titles 《…》, brackets, ranges "2021—2025年", full dates
 _NOT_DATING = lazy_compile(r"《[^》]{0,80}》|\([^)]{0,60}\)|（[^）]{0,60}）|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d年?|"
@@ -225,7 +225,8 @@ def _year(title, title_line, sections, openings, view, signed, published):
 
 
 def _years(text: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(_NOT_DATING.sub("", text))]
+    text = _NOT_DATING.sub("", text)
+    return [int(m.group(0)) for m in _YEAR.finditer(text) if m.end() < len(text) and is_han(text[m.end()])]
 
 
 def _year_before(iso: str) -> int:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .markers import parse_marker
-from .normalize import TextView
+from .normalize import TextView, is_han
 from .lazy import lazy_compile
 
 # Labels of a page's metadata list, as folded (NFKC, spaces between Han characters removed, so
@@ -139,7 +139,7 @@ def is_furniture(text: str, edge: bool = True) -> bool:
     if _BARE_DATE.match(text) and len(_BARE_DATE.match(text).group(0)) >= len(text) - 12:
         return True
     stripped = _BULLET.sub("", text)
-    if not stripped or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", stripped):
+    if not any(is_han(c) or c.isascii() and c.isalnum() for c in stripped):
         return True          # "| | | |", "-", "•"
     if not edge:
         return False
@@ -148,7 +148,7 @@ def is_furniture(text: str, edge: bool = True) -> bool:
     # a bullet menu item: "• 开题报告", "• 2024-01-23", "• 来源：广州市司法局"
     if stripped == text.lstrip():
         return False
-    return (len(stripped) <= 24 and not re.search(r"[，,。]", stripped)) or not re.search(r"[\u4e00-\u9fff]", stripped)
+    return (len(stripped) <= 24 and not re.search(r"[，,。]", stripped)) or not any(map(is_han, stripped))
 
 
 def to_iso(text: str) -> str | None:
