@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AuditorError, InputError
 from .files import MAX_DATA_BYTES, read_limited, vet
 from .yaml_file import read_yaml
-from .models import LEVELS
+from .models import LEVELS, record
 from .text.lazy import lazy_compile
 
 CONFIG_NAME = ".audit.yaml"
@@ -36,7 +35,7 @@ class ConfigError(AuditorError):
     """A configuration file that cannot be used (exit code 2); the message names the file and key."""
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """The effective options of a run and, for each, where its value came from."""
 

@@ -1,8 +1,9 @@
 """Frozen data objects passed between the pipeline stages; no I/O here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
 
 PART_IDS = ("measures", "shortcomings", "leadership", "plans", "other")
 STATUSES = ("pass", "partial", "fail", "skip", "error")   # error: the rule could not run (规则出错)
@@ -12,8 +13,34 @@ LEVELS = ("government", "department", "township")
 KINDS = ("report", "info_disclosure_report", "work_plan", "personal_report", "pufa_summary", "gov_work_report",
          "news", "other")
 
+_C = TypeVar("_C")
 
-@dataclass(frozen=True)
+
+def record(cls: type[_C]) -> type[_C]:
+    """``@dataclass(frozen=True)`` made for half the cost: equality, hash and repr are shared functions
+    over the fields, with the generated methods' results, instead of code that Python 3.11 writes and
+    compiles anew for every class (about 0.3 ms a method; the package's 37 frozen classes took 31 ms
+    of a 220 ms cold start, ``bench/``). Only ``__init__`` and the frozen ``__setattr__`` are generated."""
+    cls = dataclass(frozen=True, eq=False, repr=False)(cls)
+    names = tuple(f.name for f in fields(cls))
+    values = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(values(self))
+
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}({', '.join(f'{n}={v!r}' for n, v in zip(names, values(self)))})"
+
+    cls.__eq__, cls.__hash__, cls.__repr__ = __eq__, __hash__, __repr__
+    return cls
+
+
+@record
 class Evidence:
     """A line of the original file that supports (or contradicts) a verdict.
 
@@ -32,7 +59,7 @@ class Evidence:
     lead: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A numbered heading and the lines it governs (1-based, inclusive)."""
 
@@ -46,7 +73,7 @@ class Section:
     body_chars: int = 0  # characters of body text under the heading (run-in text included)
 
 
-@dataclass(frozen=True)
+@record
 class Meta:
     """What the report says about itself."""
 
@@ -69,7 +96,7 @@ class Meta:
     signed_source: str | None = None      # signature | page
 
 
-@dataclass(frozen=True)
+@record
 class PartFinding:
     """Where one of the five statutory parts was found."""
 
@@ -83,7 +110,7 @@ class PartFinding:
     placement: str = "heading"     # heading (top level) | embedded (a sub-section) | content (no heading)
 
 
-@dataclass(frozen=True)
+@record
 class DocumentKind:
     """What a document is (one of ``KINDS``), why, and the line that shows it."""
 
@@ -92,7 +119,7 @@ class DocumentKind:
     evidence: Evidence | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     """The verdict of one rule on one report: exactly one per applicable rule."""
 
@@ -111,7 +138,7 @@ class Result:
     waived: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class AuditResult:
     """Everything known about one audited report."""
 

@@ -10,9 +10,9 @@ Where the library's advance widths cannot be right, ``respace`` puts the charact
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from operator import itemgetter
 from ..text.lazy import lazy_compile
+from ..models import record
 
 # (−y, x of its origin, character, font size, advance width, text direction in degrees counter-clockwise):
 # an upright page sorts into reading order as it is.
@@ -32,7 +32,7 @@ _DIGIT_MAX = 0.7     # no CJK font has half-width digits wider than this (full-w
 _CHAINED = 0.05      # points: a glyph drawn where the one before it ended continues its run
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One line of text on a page and where it sits, in the frame where its text runs left to right."""
 

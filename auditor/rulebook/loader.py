@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
@@ -21,11 +20,12 @@ from .pattern import owned_by
 from .problems import Problem, Problems
 from .regex_safety import regex_code, regex_problem, rule_patterns
 from .schema_check import validate
+from ..models import record
 
 DEFAULT_RULEBOOK = "national"
 
 
-@dataclass(frozen=True)
+@record
 class RuleSource:
     """Where a merged rule dict came from: the file and the location inside it."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.matcher import Matcher
+from ..models import record
 
 # The report category each rule type reports under, unless the rule names one.
 DEFAULT_KIND = {"part": "part", "order": "part", "item": "item", "conditional": "item",
@@ -82,7 +83,7 @@ LEVEL_NAMES = {"government": "区县及以上政府", "department": "政府部�
                "unknown": "层级未知"}
 
 
-@dataclass(frozen=True)
+@record
 class Rulebook:
     """A validated rulebook: the rules in the order they are reported."""
 

@@ -5,8 +5,8 @@ brackets and dots: "（一）" → "(一)", "１．" → "1.".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from .lazy import lazy_compile
+from ..models import record
 
 CN_DIGITS = "零〇一二三四五六七八九十百"
 _CN = f"[{CN_DIGITS}]{{1,4}}"
@@ -26,7 +26,7 @@ _PATTERNS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Marker:
     """A heading marker found at the start of a normalised line."""
 

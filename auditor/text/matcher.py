@@ -11,12 +11,13 @@ from functools import lru_cache
 
 from ..rulebook.pattern import Pattern, compile_pattern
 from .normalize import Paragraph, TextView, fold
+from ..models import record
 
 _SENTENCE_END = "。!?！？;；\n"
 MAX_HITS_PER_TERM = 50
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """One searchable term: a folded literal, or a regex written ``re:…``."""
 
@@ -54,7 +55,7 @@ def terms_matcher(terms: tuple[str, ...]) -> "Matcher":
     return Matcher.build({"any": list(terms)})
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """A term found at ``line`` (offsets are within that line's normalised text)."""
 
@@ -67,7 +68,7 @@ class Hit:
     size: int = 0        # length of the whole match (it may run on past ``end``, into the next line)
 
 
-@dataclass(frozen=True)
+@record
 class Matcher:
     """Compiled ``match`` block: pass on any ``any`` term or on every ``all`` group."""
 

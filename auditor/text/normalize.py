@@ -8,11 +8,11 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Callable
 
 from .markers import parse_marker
 from .lazy import lazy_compile
+from ..models import record
 
 # Word-processor residue exported into plain text, e.g. "[bookmark: _GoBack]", "{ PAGE }".
 RESIDUE = lazy_compile(r"\[bookmark:[^\]\n]{0,80}\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC|REF|MERGEFIELD)\b[^}\n]{0,120}\}")
@@ -93,7 +93,7 @@ def _ascii_word(ch: str) -> bool:
 Mapping = "array[int] | None"   # normalised index → original index; None means identity
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     """Consecutive original lines joined because the text was hard-wrapped mid-sentence."""
 
@@ -106,7 +106,7 @@ class Paragraph:
         return self.lines[bisect_right(self.starts, offset) - 1]
 
 
-@dataclass(frozen=True)
+@record
 class TextView:
     """Original lines, their normalised forms, the joined paragraphs and the residue found."""
 

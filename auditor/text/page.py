@@ -9,11 +9,11 @@ so none of them can become a title, an issuer or evidence for a rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .markers import parse_marker
 from .normalize import TextView, is_han
 from .lazy import lazy_compile
+from ..models import record
 
 # Labels of a page's metadata list, as folded (NFKC, spaces between Han characters removed, so
 # "标 题" and "索 引 号" arrive as "标题" and "索引号"). Longest first so "发布时间" wins over "时间".
@@ -52,7 +52,7 @@ _SHORT = 40          # a widget or bullet row longer than this is body text, not
 _FIELD_ROW = 120     # a metadata row longer than this is body text quoting a label
 
 
-@dataclass(frozen=True)
+@record
 class PageField:
     """One labelled value of a page's metadata list, e.g. ("发布日期", "2026-02-10", 14)."""
 
@@ -61,7 +61,7 @@ class PageField:
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """The furniture rows of a page (1-based) and the fields read from them."""
 

@@ -7,11 +7,11 @@ maps every row back to the line of the file it came from, and evidence quotes th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .markers import CN_DIGITS, cn_to_int
 from .normalize import is_han, normalize_line
 from .lazy import lazy_compile
+from ..models import record
 
 MIN_FLAT = 160        # characters: a shorter line is an ordinary paragraph
 # A heading marker inside a line: 一、  (一)  第一部分. 1、/（1） are left inside their part.
@@ -22,7 +22,7 @@ _BEFORE = tuple("。：:！？!?；;”") + (" ",)
 MAX_RUN_HEADING = 40  # a heading followed directly by its first sub-heading is at most this long
 
 
-@dataclass(frozen=True)
+@record
 class Reflow:
     """The text as rows and, for each row, the 1-based line of the original it came from."""
 
