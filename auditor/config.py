@@ -28,6 +28,8 @@ CONFIG_NAME = ".audit.yaml"
 DEFAULTS: dict = {"rulebook": "national", "level": None, "year": None, "fail_under": 0.0, "fail_level": "error",
                   "select": (), "ignore": (), "waivers": None}
 DEFAULT_LABEL, CLI_LABEL = "默认", "命令行"
+# The word "audit" (not "auditor"): a [tool.audit] table cannot be written without it.
+_NAMES_AUDIT = lazy_compile(rb"\baudit\b")
 _DECLARES_AUDIT = lazy_compile(rb"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*\.[ \t]*audit[ \t]*[.=])", re.M)
 
 
@@ -139,17 +141,17 @@ def _load_yaml(path: Path) -> dict:
 def _load_pyproject(path: Path, discovering: bool = False) -> dict | None:
     """The ``[tool.audit]`` table, or ``None`` when the file has none (see the module docstring)."""
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    try:
         raw = read_limited(str(path), MAX_DATA_BYTES, "pyproject.toml")
     except InputError as exc:
         if discovering:
             return None
         raise ConfigError(str(exc)) from None
-    if discovering and b"audit" not in raw:   # most pyproject.toml files on the way up are not ours
+    if discovering and not _NAMES_AUDIT.search(raw):   # most pyproject.toml files on the way up are not ours
         return None
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
