@@ -95,12 +95,12 @@ def _anchors(view: TextView, sections, rules) -> list[tuple[Section, list[str]]]
     without one, the shallowest numbered headings that name a part ("1、主要举措和成效"). A part
     heading whose number continues the top-level sequence although its marker is of another level
     counts too (e.g. "3、 2020年政府主要负责人履行…" after "二、")."""
-    naming = [s.level for s in sections if heading_parts(s.title, rules) and len(s.title) <= MAX_HEADING]
+    named = [heading_parts(s.title, rules) for s in sections]
+    naming = [s.level for s, parts in zip(sections, named) if parts and len(s.title) <= MAX_HEADING]
     top = 1 if any(s.level == 1 for s in sections) or not naming else min(naming)
     anchors: list[tuple[Section, list[str]]] = []
     last_top = 0
-    for section in sections:
-        parts = heading_parts(section.title, rules)
+    for section, parts in zip(sections, named):
         if section.level == top:
             if top != 1 and len(section.title) > MAX_HEADING:
                 continue

@@ -25,19 +25,17 @@ class Term:
     literal: str | None
     regex: "Pattern | None"   # time-bounded (auditor.rulebook.pattern), compiled on its first search
 
-    def spans(self, text: str, limit: int = MAX_HITS_PER_TERM):
-        """Yield (start, end) of up to ``limit`` occurrences in ``text``."""
-        count = 0
-        if self.literal is not None:
-            if not self.literal:
-                return
-            pos = text.find(self.literal)
-            while pos != -1 and count < limit:
-                yield pos, pos + len(self.literal)
-                count += 1
-                pos = text.find(self.literal, pos + len(self.literal))
-        else:   # a rulebook regex, bounded in time (auditor.rulebook.pattern)
-            yield from self.regex.spans(text, limit)
+    def spans(self, text: str, limit: int = MAX_HITS_PER_TERM) -> list[tuple[int, int]]:
+        """(start, end) of up to ``limit`` occurrences in ``text``, left to right."""
+        literal = self.literal
+        if literal is None:   # a rulebook regex, bounded in time (auditor.rulebook.pattern)
+            return self.regex.spans(text, limit)
+        out: list[tuple[int, int]] = []
+        pos = text.find(literal) if literal else -1
+        while pos != -1 and len(out) < limit:
+            out.append((pos, pos + len(literal)))
+            pos = text.find(literal, pos + len(literal))
+        return out
 
 
 def compile_term(source: str) -> Term:
@@ -98,11 +96,11 @@ class Matcher:
     def find(self, scope: "Scope", limit: int = 12) -> list[Hit]:
         """All hits (at most ``limit`` per term), in document order, exclusions applied."""
         hits: list[Hit] = []
-        groups = [(-1, self.any)] + list(enumerate(self.all))
-        for index, terms in groups:
+        text = scope.text
+        for index, terms in ((-1, self.any), *enumerate(self.all)):
             for term in terms:
-                for start, end in term.spans(scope.text, limit):
-                    if self.not_ and self._excluded(scope.text, start, end):
+                for start, end in term.spans(text, limit):
+                    if self.not_ and self._excluded(text, start, end):
                         continue
                     line, ls, le = scope.locate(start, end)
                     hits.append(Hit(term.source, line, ls, le, index, scope.paragraph_line(start), end - start))
@@ -113,7 +111,7 @@ class Matcher:
         lo = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
         his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i != -1]
         sentence = text[lo: min(his) if his else len(text)]
-        return any(next(t.spans(sentence, 1), None) for t in self.not_)
+        return any(t.spans(sentence, 1) for t in self.not_)
 
     def matches(self, text: str) -> bool:
         """Does a short raw text (a rule example) hold any term of this matcher?"""
