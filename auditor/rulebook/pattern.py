@@ -17,6 +17,7 @@ else one call). Once a rule has used its time, its patterns find nothing more in
 from __future__ import annotations
 
 import contextlib
+import pickle
 import time
 import warnings
 from contextvars import ContextVar
@@ -47,24 +48,35 @@ _OWNER: ContextVar[str | None] = ContextVar("auditor_pattern_owner", default=Non
 class Pattern:
     """A compiled rulebook regex that knows which rule pays for its time."""
 
-    __slots__ = ("source", "owner", "needs", "_key", "_compiled")
+    __slots__ = ("source", "owner", "needs", "_key", "_compiled", "_program")
 
-    def __init__(self, source: str, owner: str | None = None, needs: tuple | None = None):
+    def __init__(self, source: str, owner: str | None = None, needs: tuple | None = None,
+                 program: bytes | None = None):
         self.source, self.owner = source, owner
         self.needs = required_words(source) if needs is None else needs
         self._key = owner or "re:" + source   # whose time this pattern spends
         self._compiled = None                 # compiled on first search: a cold start loads many, uses few
+        self._program = program               # the compiled form, as ``regex`` pickles it (see __reduce__)
 
     def compiled(self):
         """The ``regex`` pattern object (raises ``regex.error`` if ``source`` does not compile)."""
         if self._compiled is None:
-            import regex
+            if self._program is not None:
+                self._compiled = pickle.loads(self._program)   # noqa: S301  our own cache entry
+            else:
+                import regex
 
-            self._compiled = regex.compile(self.source)
+                self._compiled = regex.compile(self.source)
         return self._compiled
 
-    def __reduce__(self):   # pickled by source (the compiled-rulebook cache), recompiled on load
-        return Pattern, (self.source, self.owner, self.needs)
+    def __reduce__(self):
+        """Pickled with its compiled form (the compiled-rulebook cache, batch workers): ``regex``
+        pickles a pattern as its compiler's output, which loads in 10 µs instead of compiling in
+        0.3 ms. The cache key covers the ``regex`` build (``cache``)."""
+        if self._program is None:
+            with contextlib.suppress(Exception):   # one that does not compile is compiled (and fails) on use
+                self._program = pickle.dumps(self.compiled(), protocol=pickle.HIGHEST_PROTOCOL)
+        return Pattern, (self.source, self.owner, self.needs, self._program)
 
     def __eq__(self, other):
         return isinstance(other, Pattern) and (self.source, self.owner) == (other.source, other.owner)
