@@ -17,17 +17,11 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from ..usercache import cache_root, write_atomic
+
 _FORMAT = "1"
 _KEEP = 8
 _PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def cache_root() -> Path | None:
-    """``$XDG_CACHE_HOME/auditor`` (default ``~/.cache/auditor``), or None when caching is off."""
-    if os.environ.get("AUDITOR_NO_CACHE"):
-        return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "auditor"
 
 
 def cached_rulebook(name: str, rules, build: Callable[[], object]):
@@ -95,11 +89,7 @@ def _rule_files(folder, prefix: str):
 def _store(path: Path, rulebook) -> None:
     """Write atomically (a temporary file, then rename); a cache that cannot be written is skipped."""
     try:
-        data = pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
         entries = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-_KEEP]:   # each code or rule change makes a new entry; keep the newest few
             old.unlink()
