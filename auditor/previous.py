@@ -3,8 +3,8 @@
 Each file of the previous-year folder is described once by (issuer, year) as its own text gives
 them. A report is paired with the file whose issuer names the same body and whose year is one
 less. Issuer names are compared after removing spaces and the words that vary between years for
-the same body (中共…委 of a joint report, 人民 in 人民政府, a leading 北京市 before 东城区 kind of
-prefix is allowed by matching on the name's end): "北京市某区人民政府" and "某区政府" pair.
+the same body (中共…委 of a joint report, 人民 in 人民政府, a leading province or city before a district kind of
+prefix is allowed by matching on the name's end): "某某市某区人民政府" and "某区政府" pair.
 """
 from __future__ import annotations
 

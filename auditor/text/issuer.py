@@ -45,6 +45,11 @@ _VERBS = ("坚持", "深入", "认真", "全面", "紧紧", "始终", "紧扣", 
 _LEAD = lazy_compile(r"^(?:[^，,。]{0,16}(?:年度|以来|年来|年)[，,]?)")
 _UNDER = lazy_compile(r"^(?:在[^。]{2,80}?(?:领导|指导|监督|支持|关心|帮助|指引|关怀)下[，,]?)+")
 _CLAUSE = lazy_compile(r"^(?:为[^，,。]{2,60}[，,]|按照[^，,。]{2,60}[，,]|根据[^，,。]{2,60}[，,])")
+# After a year at the head of a title, the body before the topic: "2021年某某街道政府信息公开…"
+_NAME_BEFORE_TOPIC = lazy_compile(rf"[{_HAN}]{{2,20}}?(?:{'|'.join(_TOWNSHIP + _DEPARTMENT + _GOVERNMENT)})"
+                                  r"(?=法治|政府信息|依法|普法)")
+# The body a self-reference stands for: "我局" → 局, "本街道" → 街道
+_SELF_WORD = lazy_compile(rf"[我本全](街道|[{_HAN}])")
 # How a body speaks of itself: "我局" "本局" "局党组" · "我镇" "街道党工委" · "我市" "全省各级行政机关"
 SELF = (
     ("department", lazy_compile(r"我(?:局|厅|委|办|部|署|中心|院)|本(?:局|厅|委|部)|(?:局|厅|部|委)党(?:组|委)|"
@@ -96,8 +101,7 @@ def name_in_title(title: str) -> str | None:
         return clean_name(text[: m.start()])
     if m and m.start() == 0 and m.group(0)[0].isdigit():     # "2021年某某街道政府信息公开工作年度报告"
         rest = text[m.end():].lstrip("度")
-        found = re.match(rf"[{_HAN}]{{2,20}}?(?:{'|'.join(_TOWNSHIP + _DEPARTMENT + _GOVERNMENT)})(?=法治|政府信息|依法|普法)",
-                         rest)
+        found = _NAME_BEFORE_TOPIC.match(rest)
         return clean_name(found.group(0)) if found else None
     return None
 
@@ -127,6 +131,31 @@ def subject_of(sentence: str) -> str | None:
         if not context:
             break
     return None
+
+
+_HAN_RUN_AT_END = lazy_compile(rf"[{_HAN}]{{1,16}}$")
+_NOT_PLACE = lazy_compile(r"[和与及或的全进在是对将把了各本我该]|法治|建设|政府|工作")
+_PLACES = lazy_compile(rf"^(?:[{_HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗))+$")
+
+
+def qualified_name(generic: str, text: str) -> str | None:
+    """The full name the text gives elsewhere to a body it calls by a generic name: "区城市管理局"
+    with "…制定《某某市某某区城市管理局2025年…》" → 某某市某某区城市管理局. The characters before the
+    generic name must be place names ("某某市某某" + "区"); the longest such name wins; None when the
+    text never names the place."""
+    if not generic.startswith(tuple("省市县区州旗盟")):
+        return None
+    best = None
+    for m in re.finditer(re.escape(generic), text):
+        run = _HAN_RUN_AT_END.search(text[max(0, m.start() - 16):m.start()])
+        for start in range(len(run.group(0)) - 1) if run else ():
+            place = run.group(0)[start:]
+            if _PLACES.match(place + generic[0]) and not _NOT_PLACE.search(place):
+                name = clean_name(place + generic)
+                if name:
+                    best = name if best is None or len(name) > len(best) else best
+                    break
+    return best
 
 
 def is_generic(name: str) -> bool:
@@ -163,7 +192,7 @@ def own_document_name(text: str, word: str) -> str | None:
 
     The name must end like the self-reference ("我局" → …局, "我镇" → …镇, "全市各级…" → …市).
     """
-    m = re.match(r"[我本全](街道|[\u4e00-\u9fff])", word)
+    m = _SELF_WORD.match(word)
     if not m:
         return None
     own = m.group(1)
