@@ -12,7 +12,7 @@ import pytest
 
 from hypothesis import given, strategies as st
 
-from auditor.text.normalize import _spaces_beside_cjk
+from auditor.text.han import spaces_beside_cjk
 
 from .conftest import ROOT, SEEDS
 
@@ -63,5 +63,5 @@ _TEXT = st.text(st.sampled_from(" \t\u00a0ab1一丁。，“”《》—…·\u3
 
 @given(_TEXT)
 def test_spaces_beside_cjk_equal_the_regex(text):
-    assert _spaces_beside_cjk(text) == [m.span() for m in _NORMALIZE.finditer(text)]
+    assert spaces_beside_cjk(text) == [m.span() for m in _NORMALIZE.finditer(text)]
 

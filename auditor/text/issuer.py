@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import is_han, strip_pinyin
+from .han import is_han, strip_pinyin
 from .lazy import lazy_compile
 
 _HAN = "\u4e00-\u9fff"

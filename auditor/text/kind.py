@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 
 from ..models import DocumentKind, Evidence, Meta, PartFinding, Section
-from .normalize import TextView, is_han
+from .han import is_han
+from .normalize import TextView
 from .lazy import lazy_compile
 
 REPORT = "report"

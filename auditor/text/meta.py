@@ -15,7 +15,8 @@ from collections import Counter
 from ..models import Meta, Section
 from .issuer import (clean_name, is_generic, level_of, name_in_title, own_document_name, qualified_name, self_reference,
                      subject_of)
-from .normalize import TextView, is_han
+from .han import is_han
+from .normalize import TextView
 from .page import Page, read_page, to_iso
 from .lazy import lazy_compile
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .markers import parse_marker
-from .normalize import TextView, is_han
+from .han import is_han
+from .normalize import TextView
 from .lazy import lazy_compile
 from ..models import record
 

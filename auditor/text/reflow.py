@@ -9,7 +9,8 @@ from __future__ import annotations
 
 
 from .markers import CN_DIGITS, cn_to_int
-from .normalize import is_han, normalize_line
+from .han import is_han
+from .normalize import normalize_line
 from .lazy import lazy_compile
 from ..models import record
 
