@@ -270,5 +270,5 @@ def compile_rule(src: RuleSource, problems: Problems | None = None) -> Rule | No
             check=raw.get("check"), params=dict(raw.get("params") or {}),
             description=raw.get("description"), suggestion=raw.get("suggestion"),
             examples_match=tuple(examples.get("match", ())), examples_no_match=tuple(examples.get("no_match", ())),
-            origin=origin, raw=raw,
+            origin=origin,
         )

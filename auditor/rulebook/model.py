@@ -49,7 +49,6 @@ class Rule:
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
     origin: str = ""            # which rulebook file defined (or last changed) the rule
-    raw: dict = field(default_factory=dict)
 
     def applies_to(self, year: int | None, level: str) -> str | None:
         """None when the rule applies; otherwise the reason (Chinese) it is skipped."""
