@@ -12,7 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from .errors import AuditorError
+from .extras import missing
 from .rulebook.model import LEVEL_NAMES, Rule, Rulebook
 from .text.markers import int_to_cn
 from .text.meta import extract_meta
@@ -130,12 +130,12 @@ def render_skeleton_docx(plan: Outline) -> bytes:
     try:
         import docx
     except ImportError:
-        raise AuditorError("生成 .docx 提纲需要可选组件：pip install 'auditor[docx]'") from None
+        raise missing("docx", "生成 Word 提纲") from None
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = docx.Document()
     if not hasattr(document, "add_comment"):
-        raise AuditorError("生成 .docx 提纲需要 python-docx 1.2 或更高版本：pip install -U 'auditor[docx]'")
+        raise missing("docx", "生成 Word 提纲", upgrade=True)
     document.core_properties.title = plan.title
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER

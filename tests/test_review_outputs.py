@@ -110,7 +110,9 @@ def test_missing_optional_extra_is_one_clear_line(invoke, folder, tmp_path, monk
 
     monkeypatch.setattr(builtins, "__import__", no_openpyxl)
     result = invoke("check", folder, "-o", f"xlsx:{tmp_path / 'a.xlsx'}", "-f", "json")
-    assert result.exit_code == 2 and "auditor[xlsx]" in result.stderr and result.stdout == ""
+    from auditor.extras import install_hint
+
+    assert result.exit_code == 2 and install_hint("xlsx") in result.stderr and result.stdout == ""
     assert [p.name for p in tmp_path.iterdir()] == ["reports"]   # no workbook, no temporary file
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 
 from ..errors import AuditorError
+from ..extras import missing
 from ..models import AuditResult
 from ..verdict import verdict
 from .labels import PART_LABELS
@@ -89,9 +90,9 @@ def _python_docx():
     try:
         import docx
     except ImportError:
-        raise AuditorError("写出带批注的 .docx 需要可选组件：pip install 'auditor[docx]'") from None
+        raise missing("docx", "写出带批注的 Word 文档") from None
     if not hasattr(docx.document.Document, "add_comment"):
-        raise AuditorError("写出带批注的 .docx 需要 python-docx 1.2 或更高版本：pip install -U 'auditor[docx]'")
+        raise missing("docx", "写出带批注的 Word 文档", upgrade=True)
     return docx
 
 

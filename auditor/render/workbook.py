@@ -15,7 +15,7 @@ import io
 import statistics
 import zipfile
 
-from ..errors import AuditorError
+from ..extras import missing
 from ..rulebook.model import Rulebook
 from .indicators import CAUSES, INDICATORS, ON_TIME
 from .labels import LEVEL, PART_LABELS, SEVERITY, status_label
@@ -36,7 +36,7 @@ def _openpyxl():
     try:
         import openpyxl
     except ImportError:
-        raise AuditorError("写出 Excel 工作簿需要可选组件：pip install 'auditor[xlsx]'") from None
+        raise missing("xlsx", "写出 Excel 工作簿") from None
     return openpyxl
 
 
