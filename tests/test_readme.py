@@ -187,6 +187,29 @@ def test_pre_commit_example_names_the_shipped_hook():
             assert {h["id"] for h in repo["hooks"]} <= hooks
 
 
+def project_extras() -> set[str]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:   # Python 3.10
+        import tomli as tomllib
+    return set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"])
+
+
+def test_pre_commit_hook_installs_its_readers_as_the_project_extras():
+    """The hook names extras of this project (pre-commit installs them with ``pip install .``), not a copy of
+    their package lists that could drift; every format its ``files`` pattern selects has its reader."""
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    named = set()
+    for dependency in hook["additional_dependencies"]:
+        match = re.fullmatch(r"\.\[([\w,]+)\]", dependency)
+        assert match, f"{dependency}: name an extra of this project ('.[extra]'), not a package"
+        named |= set(match.group(1).split(","))
+    assert named <= project_extras()
+    readers = {"a.docx": "docx", "a.pdf": "pdf", "a.html": "html", "a.htm": "html"}
+    needed = {extra for name, extra in readers.items() if re.search(hook["files"], name)}
+    assert needed == {"docx", "pdf", "html"} and needed | {"zht"} <= named   # zht: traditional characters
+
+
 def test_directive_example_parses(rulebook):
     from auditor.suppressions import find_comment_directives, suppressions
 
@@ -209,12 +232,7 @@ def shell_commands() -> list[str]:
 
 def check_install(command: str) -> None:
     """``pip install '.[extras]'`` from the checkout: every extra must exist in pyproject.toml."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:   # Python 3.10
-        import tomli as tomllib
-
-    extras = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"])
+    extras = project_extras()
     spec = shlex.split(command)[-1]
     match = re.fullmatch(r"\.\[([\w,]+)\]", spec)
     assert match, f"{command}: install from the checkout ('.[extra]'); auditor is not on a package index"
