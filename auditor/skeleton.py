@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .extras import missing
+from .rulebook.basis import plain_basis
 from .rulebook.model import LEVEL_NAMES, Rule, Rulebook
 from .text.markers import int_to_cn
 from .text.meta import extract_meta
@@ -56,7 +57,7 @@ def outline(rulebook: Rulebook, year: int, level: str | None = None, issuer: str
     order = _statutory_order(rulebook, part_rules)
     parts = []
     for number, rule in enumerate(order, 1):
-        notes = [f"本部分：{rule.title}（{rule.id}）", f"依据：{rule.basis}"]
+        notes = [f"本部分：{rule.title}（{rule.id}）", f"依据：{plain_basis(rule.basis)}"]
         if rule.suggestion:
             notes.append(f"要求：{rule.suggestion}")
         if rule.optional:

@@ -18,7 +18,7 @@ import zipfile
 from ..extras import missing
 from ..rulebook.model import Rulebook
 from .indicators import CAUSES, INDICATORS, ON_TIME
-from .labels import LEVEL, PART_LABELS, SEVERITY, status_label
+from .labels import LEVEL, PART_LABELS, SEVERITY, plain_basis, status_label
 from .rows import SUMMARY_PARTS, summary_row
 
 MATRIX_MARK = {"p": "✔", "h": "◐", "f": "✘", "s": "–", "w": "免", "e": "错"}
@@ -77,7 +77,7 @@ class WorkbookWriter:
             ws.append([record["path"], record["issuer"] or "", rule_id, rule.title if rule else rule_id,
                        SEVERITY.get(severity, severity), status_label(status, rule.kind if rule else "item"),
                        message, line, page, excerpt, (rule.suggestion or "") if rule else "",
-                       rule.basis if rule else ""])
+                       plain_basis(rule.basis) if rule else ""])
             self.finding_count += 1
 
     def finish(self, records: list[dict], failures: list, copies: list) -> bytes:
