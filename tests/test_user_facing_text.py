@@ -76,7 +76,10 @@ def test_no_output_but_json_and_rules_show_carries_the_rulebook_caveats(draft, i
         if caveats_in(r.basis):
             shown[f"explain {r.rule_id}"] = invoke("explain", r.rule_id, draft).output
             assert caveats_in(invoke("explain", r.rule_id, draft, "-f", "json").output)
-    shown["outline"] = invoke("outline", "--year", "2023").output
+    for suffix in ("md", "docx"):
+        outline = tmp_path / f"outline.{suffix}"
+        assert invoke("outline", "--year", "2023", outline).exit_code == 0
+        shown[f"outline .{suffix}"] = archive_text(outline) if suffix == "docx" else outline.read_text(encoding="utf-8")
     leaks = {name: caveats_in(text) for name, text in shown.items() if name not in ("json", "jsonl")}
     assert {name: words for name, words in leaks.items() if words} == {}
     assert caveats_in(invoke("rules", "show", next(r.rule_id for r in checked.results if caveats_in(r.basis))).output)
