@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -56,6 +57,26 @@ def test_text_input_gets_a_clean_document_with_one_comment_per_gap(seed):
     assert any(t.startswith("审查结论：") for t in texts.values())
     again = audit_source(read_bytes(out, "审查.docx"), load_rulebook())   # the clean copy audits alike
     assert {p.id: p.status for p in again.parts} == {p.id: p.status for p in result.parts}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_a_made_document_cites_its_own_paragraphs(seed):
+    """From a text, every "第N行" of a message becomes the produced document's "第K段", and paragraph K
+    of that document (as the Word reader numbers it) holds line N's text."""
+    result, source, out = reviewed(seed.read_bytes(), seed.name)
+    made = read_bytes(out, "审查.docx").lines
+    cited = 0
+    for text in comments_by_id(out).values():
+        if "检查项：" not in text:
+            continue
+        rule = next(r for r in result.results if r.rule_id == text.rsplit("检查项：", 1)[1].strip())
+        lines = [int(n) for n in re.findall(r"(?<!上年)第(\d+)(?:–\d+)?行", rule.message)]
+        paragraphs = [int(n) for n in re.findall(r"(?<!上年)第(\d+)(?:–\d+)?段", text)]
+        assert len(paragraphs) == len(lines) and not re.search(r"(?<!上年)第\d+(?:–\d+)?行", text), rule.rule_id
+        for n, k in zip(lines, paragraphs):
+            assert "".join(source.lines[n - 1].split()) in "".join(made[k - 1].split()), (rule.rule_id, n, k)
+            cited += 1
+    assert cited or not any(re.search(r"第\d+行", r.message) for r in gaps(result.results))
 
 
 def test_comments_sit_on_their_evidence_or_part_heading_or_title():
