@@ -118,6 +118,33 @@ def test_users_document_is_unchanged_outside_the_comments():
     assert etree.tostring(body, method="c14n") == canonical(before.read("word/document.xml"))
 
 
+def test_a_made_document_has_the_plain_official_look():
+    """GB/T 9704 conventions: A4; title 2号 小标宋 centred; 一、 黑体, （一） 楷体, body 仿宋 3号; black, no
+    theme colours or fonts anywhere; the Chinese fonts declared with fallbacks in the font table."""
+    _, _, out = reviewed(SEEDS[3].read_bytes(), "003.txt")
+    document = docx.Document(io.BytesIO(out))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    styles = document.styles
+    def look(name):
+        rpr = styles[name].element.rPr
+        return rpr.find(W + "rFonts").get(W + "eastAsia"), int(rpr.find(W + "sz").get(W + "val")) / 2
+    assert look("Title")[1] == 22 and "小标宋" in look("Title")[0]
+    assert styles["Title"].paragraph_format.alignment == 1
+    assert look("Heading 1") == ("黑体", 16) and look("Heading 2")[0].startswith("楷体")
+    assert look("Normal") == ("仿宋_GB2312", 16) and look("Heading 3")[0].startswith("仿宋")
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2"} <= used
+    for name in used:
+        rpr = styles[name].element.rPr
+        assert rpr.find(W + "color").get(W + "val") == "000000" and rpr.find(W + "b") is None, name
+        assert not [k for k in rpr.find(W + "rFonts").keys() if k.endswith("Theme")], name
+        assert styles[name].element.pPr is None or styles[name].element.pPr.find(W + "pBdr") is None, name
+    fonts = etree.fromstring(zipfile.ZipFile(io.BytesIO(out)).read("word/fontTable.xml"))
+    alternatives = {f.get(W + "name"): f.find(W + "altName") for f in fonts.iter(W + "font")}
+    assert all(alternatives.get(look(n)[0]) is not None for n in ("Title", "Normal", "Heading 1", "Heading 2"))
+
+
 def canonical(xml: bytes) -> bytes:
     if not xml.lstrip().startswith(b"<"):
         return xml

@@ -24,6 +24,7 @@ from ..extras import missing
 from ..models import AuditResult
 from ..renumber import renumbered
 from ..verdict import verdict
+from .docx_style import official_look
 from .labels import PART_LABELS
 from .rows import finding_groups, part_rows, severity_counts
 
@@ -157,14 +158,13 @@ def _clean_document(docx, a: AuditResult, text: str):
     """A plain document of ``text``: the title centred, numbered headings in Heading 1–4, other
     paragraphs as they are (hard-wrapped lines joined). Returns (document, paragraph number → runs,
     the paragraph number of each line of ``text``; a blank line takes the paragraph before it)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     from ..text.normalize import normalize_text
     from ..text.sections import parse_sections
 
     view = normalize_text(text)
     levels = {s.line: s.level for s in parse_sections(view)}
     document = docx.Document()
+    official_look(document)
     document.core_properties.title = a.meta.title or ""
     anchors: dict[int, list] = {}
     paragraph_of = [0] * len(view.lines)
@@ -173,7 +173,6 @@ def _clean_document(docx, a: AuditResult, text: str):
         body = "".join(view.lines[n - 1].strip() for n in paragraph.lines)
         if first == a.meta.title_line:
             p = document.add_paragraph(style="Title")
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif first in levels and len(paragraph.lines) == 1:
             p = document.add_paragraph(style=f"Heading {min(levels[first], 4)}")
         else:
