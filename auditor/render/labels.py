@@ -71,3 +71,20 @@ def gaps(results):
     found = [r for r in results if r.status in ("fail", "partial") and not r.waived]
     order = {id(r): i for i, r in enumerate(results)}
     return sorted(found, key=lambda r: (-severity_rank(r.severity), r.status != "fail", order[id(r)]))
+
+
+# What a command-line option names, for readers who never see the command line (the workbook).
+OPTION_WORDS = {"--year": "报告年度", "--level": "主体层级", "--previous-dir": "上一年度报告所在的文件夹",
+                "--previous": "上一年度报告", "--config": "配置文件"}
+_OPTION = re.compile(r"[ \t]?(可?用\s*)?(--[a-z][a-z-]*)(\s*指定(?:年度|层级)?)?[ \t]?")
+
+
+def without_options(text: str) -> str:
+    """``text`` with command-line options said in words: "（可用 --year 指定）" → "（可在审查时指定报告年度）",
+    "--previous-dir 中没有…" → "上一年度报告所在的文件夹中没有…". An option not in ``OPTION_WORDS`` is kept."""
+    def say(m):
+        words = OPTION_WORDS.get(m.group(2))
+        if words is None:
+            return m.group()
+        return f"可在审查时指定{words}" if m.group(1) or m.group(3) else words
+    return _OPTION.sub(say, text) if text else text
