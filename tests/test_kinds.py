@@ -77,6 +77,17 @@ NEWS = """本报讯（记者 某某）近日，某某市司法局发布2024年�
 """
 
 
+INTERPRETATION = """《某某县人民政府关于2024年度法治政府建设情况的报告》政策解读
+
+一、起草背景
+按照上级要求，县政府每年第一季度报告上一年度法治政府建设情况，并向社会公开。
+二、起草过程
+县司法局汇总各单位材料后形成初稿，经征求意见、修改完善，报县政府审定。
+三、主要内容
+报告分为主要举措和成效、存在的不足和原因、下一年度主要安排等部分。
+"""
+
+
 def test_a_title_and_part_one_only_is_audited_with_three_parts_missing(rulebook):
     result = audit_text(DRAFT, rulebook)
     assert result.is_report and result.kind.id == "report"
@@ -99,8 +110,9 @@ def test_a_title_and_part_one_only_is_audited_with_three_parts_missing(rulebook)
     (PUFA, "pufa_summary", 1),
     (GOV_WORK, "gov_work_report", 1),
     (NEWS, "news", 1),
+    (INTERPRETATION, "news", 1),
 ], ids=["personal", "personal-no-title", "disclosure", "disclosure-no-title", "work-points",
-        "work-points-flat", "pufa", "gov-work", "news"])
+        "work-points-flat", "pufa", "gov-work", "news", "interpretation"])
 def test_look_alikes_are_recognised_with_the_line_and_fail_the_gate(text, kind, line, rulebook):
     result = audit_text(text, rulebook)
     assert result.kind.id == kind

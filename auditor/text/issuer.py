@@ -115,6 +115,30 @@ def subject_of(sentence: str) -> str | None:
     return None
 
 
+_NOT_PLACE = re.compile(r"[和与及或的全进在是对将把了各本我该]|法治|建设|政府|工作")
+_PLACES = re.compile(rf"^(?:[{_HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗))+$")
+
+
+def qualified_name(generic: str, text: str) -> str | None:
+    """The full name the text gives elsewhere to a body it calls by a generic name: "区城市管理局"
+    with "…制定《某某市某某区城市管理局2025年…》" → 某某市某某区城市管理局. The characters before the
+    generic name must be place names ("某某市某某" + "区"); the longest such name wins; None when the
+    text never names the place."""
+    if not generic.startswith(tuple("省市县区州旗盟")):
+        return None
+    best = None
+    for m in re.finditer(re.escape(generic), text):
+        run = re.search(rf"[{_HAN}]{{1,16}}$", text[max(0, m.start() - 16):m.start()])
+        for start in range(len(run.group(0)) - 1) if run else ():
+            place = run.group(0)[start:]
+            if _PLACES.match(place + generic[0]) and not _NOT_PLACE.search(place):
+                name = clean_name(place + generic)
+                if name:
+                    best = name if best is None or len(name) > len(best) else best
+                    break
+    return best
+
+
 def is_generic(name: str) -> bool:
     """True for a name that does not say which body it is ("市司法局", "县政府")."""
     return name.startswith(_GENERIC_START)

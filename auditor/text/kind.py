@@ -11,7 +11,8 @@ Kinds (the ids the labelled corpus uses):
   first person (我, 本人).
 - ``pufa_summary`` — a 普法 / 依法治理 summary (七五普法, 八五普法, 法律进…).
 - ``gov_work_report`` — a 政府工作报告 to the people's congress.
-- ``news`` — a news item or commentary about reports (记者, 日电, 近日, 《报告》指出, 政策解读).
+- ``news`` — a news item or commentary about reports (记者, 日电, 近日, 《报告》指出, 政策解读); a
+  解读/答记者问 of a cited 《…报告》 even when it has numbered headings of its own.
 - ``other`` — anything else (a disclosure catalogue, a notice, an unrelated page).
 
 Only ``report`` is audited item by item; every other kind fails the gate with its reason and the
@@ -39,6 +40,8 @@ _TITLE_KINDS = (
     ("work_plan", re.compile(r"要点|计划|方案|意见|规划|印发|实施办法|安排$")),
     ("pufa_summary", re.compile(r"普法|法治宣传教育|依法治理|法律[七六八]进|法律进")),
 )
+# A page about a cited document, whatever its headings: "《某区2024年法治政府建设情况的报告》文件解读"
+_ABOUT = re.compile(r"解读|图解|答记者问|起草说明")
 _REPORT_TITLE = re.compile(r"(?:法治政府|依法行政|法治建设|法治[^\s，,。]{0,4}建设)[^，,。]{0,20}(?:报告|总结|情况|年报)")
 _OTHER_TITLE = re.compile(r"目录|通知|公告|清单|名单|通报|简报")
 _REPORTED = re.compile(r"报告|总结|情况")
@@ -91,7 +94,8 @@ def _by_title(title: str, line: int | None, view, sections, parts) -> DocumentKi
         m = pattern.search(title)
         if not m:
             continue
-        if kind == "news" and (structured or not (_TOPIC.search(title) or "报告" in title)):
+        about = _ABOUT.search(_CITED.sub("", title)) if _CITED.search(title) else None
+        if kind == "news" and not about and (structured or not (_TOPIC.search(title) or "报告" in title)):
             continue           # a report reproduced under a news headline keeps its parts
         if kind == "work_plan" and _REPORTED.search(title) and "印发" not in title:
             continue           # "…情况报告及2024年工作方案" is a report

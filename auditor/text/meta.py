@@ -13,7 +13,8 @@ import re
 from collections import Counter
 
 from ..models import Meta, Section
-from .issuer import clean_name, is_generic, level_of, name_in_title, own_document_name, self_reference, subject_of
+from .issuer import (clean_name, is_generic, level_of, name_in_title, own_document_name, qualified_name, self_reference,
+                     subject_of)
 from .normalize import TextView
 from .page import Page, read_page, to_iso
 
@@ -29,6 +30,8 @@ _PLAN_WORDS = ("安排", "计划", "思路", "打算", "要点", "下一步", "�
 _PUBLISHED = ("发布日期", "发布时间", "发表日期", "日期", "时间", "生成日期", "更新日期", "更新时间")
 _SIGNED = ("成文日期", "发文日期")
 _PUBLISHER = ("发布机构", "发文机关", "制发机构", "发布单位")
+# A report's own title cited at the very start of the first row
+_LEAD_TITLE = re.compile(r"^《([^《》]{0,60}(?:19|20)\d\d[^《》]{0,40}(?:报告|总结))》")
 MAX_TITLE = 90
 OPENING_ROWS = 40
 
@@ -73,6 +76,9 @@ def _find_title(view: TextView, page: Page, first_heading: int):
             if previous and _split_title(candidate):      # "某某乡人民政府" / "关于法治政府建设的情况报告"
                 return view.norm[previous - 1] + candidate, number, previous
             return candidate, number, _author_below(view, page, number)
+        lead = _LEAD_TITLE.match(text) if previous is None and number == _first_row(view, page) else None
+        if lead:                          # a page's added lead: "《某某市2018年度…报告》是…发布的…"
+            return lead.group(1), number, None
         if len(text) > 40 and ("。" in text or "，" in text or "," in text):
             break                         # the opening paragraph: there is no title line
         name = clean_name(text) if len(text) <= 40 else None
@@ -81,6 +87,10 @@ def _find_title(view: TextView, page: Page, first_heading: int):
     if field and _DOC_WORDS.search(field.value):
         return field.value, field.line, None
     return None, None, None
+
+
+def _first_row(view: TextView, page: Page) -> int:
+    return next((n for n, t in enumerate(view.norm, 1) if t and n not in page.rows), 0)
 
 
 def _split_title(title: str) -> bool:
@@ -136,6 +146,10 @@ def _issuer(title, title_line, author, openings, view, page):
     for other in named[1:]:     # the fuller form of the same name: "某区生态环境局" → "某市某区生态环境局"
         if other[0].endswith(best[0]) and len(other[0]) > len(best[0]):
             best = other
+    if is_generic(best[0]):     # "区城市管理局", named in full in a document it issued
+        full = qualified_name(best[0], "\n".join(view.norm[:OPENING_ROWS * 3]))
+        if full:
+            return full, next(i for i, t in enumerate(view.norm, 1) if full in t), "document"
     return best
 
 

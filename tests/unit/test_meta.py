@@ -105,3 +105,23 @@ def test_plausible_names_are_organisations():
     for name in ("调研组充分肯定了某某区", "有序推动全镇", "成立中共某某市委", "区政府各部门及各街道",
                  "协助区委编办", "某" * 31 + "局", "某某法治建设"):
         assert not plausible_name(name), name
+
+
+def test_a_generic_name_is_qualified_by_the_full_name_the_text_gives():
+    text = ("2023年，区交通运输局坚持以习近平法治思想为指导，全面推进依法行政，各项工作取得成效。\n"
+            "一、主要举措和成效\n"
+            "（一）完善制度。制定《某某市青石区交通运输局2023年依法行政工作要点》，明确分工。\n")
+    m = _meta(text)
+    assert (m.issuer, m.issuer_line, m.level) == ("某某市青石区交通运输局", 3, "department")
+
+
+def test_a_clause_before_a_generic_name_never_qualifies_it():
+    text = ("2023年，省水利厅坚持依法行政，推进全省法治政府建设和省水利厅机关法治建设，取得成效。\n"
+            "一、主要举措和成效\n")
+    assert _meta(text).issuer == "省水利厅"
+
+
+def test_a_lead_sentence_citing_the_title_gives_title_and_issuer():
+    m = _meta("《某某市人民政府2019年度法治政府建设情况报告》是2020年某某市人民政府发布的报告。\n"
+              "2019年，我市坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n")
+    assert (m.title, m.issuer, m.year) == ("某某市人民政府2019年度法治政府建设情况报告", "某某市人民政府", 2019)
