@@ -9,7 +9,6 @@ distribution's metadata (``importlib.metadata.requires("auditor")`` lists each a
 from __future__ import annotations
 
 import re
-from importlib import metadata
 
 from .errors import AuditorError
 
@@ -22,6 +21,8 @@ def requirements(extra: str) -> list[str]:
     """The requirements ``extra`` adds, as pip takes them (``["pdf_oxide>=0.3.78,<0.4"]``), extras that
     name other extras of auditor (``all``) expanded; ``[]`` when auditor is not installed or has no
     such extra."""
+    from importlib import metadata   # only when a message is written: it imports email, zipfile, tempfile
+
     try:
         declared = metadata.requires("auditor") or []
     except metadata.PackageNotFoundError:
