@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..checks.matcher import Matcher
 
 # The report category each rule type reports under, unless the rule names one.
-DEFAULT_KIND = {"part": "part", "order": "part", "item": "item", "conditional": "item",
+DEFAULT_KIND = {"part": "part", "order": "format", "item": "item", "conditional": "item",
                 "forbid": "quality", "substitute": "quality", "quality": "quality"}
 
 
