@@ -1,7 +1,7 @@
 """The library entry points: audit a text or a file and get an ``AuditResult``."""
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from .checks.context import Context
 from .checks.parts import find_parts
@@ -11,6 +11,7 @@ from .read import Source, read_path
 from .rulebook.loader import load_rulebook
 from .rulebook.model import Rulebook
 from .rulebook.pattern import timed_per_report
+from .renumber import renumbered
 from .scoring import gate, score
 from .text.kind import REPORT, describe, recognise_kind
 from .text.meta import extract_meta
@@ -20,7 +21,6 @@ from .text.places import Places
 from .text.reflow import reflow
 from .text.script import traditional_converter
 from .text.sections import parse_sections
-from .text.lazy import lazy_compile
 
 
 def build_context(text: str, rulebook: Rulebook, year: int | None = None, level: str | None = None) -> Context:
@@ -61,14 +61,14 @@ def audit_text(text: str, rulebook: Rulebook | None = None, *, path: str = "<tex
     if kind.id != REPORT:
         audit = AuditResult(path, sha256, False, meta, parts, (), 0.0, False, rulebook.id, rulebook.version,
                             (describe(kind), *read_notes), fail_level, fail_under, kind)
-        return _to_file_lines(audit, ctx.origin)
+        return renumbered(audit, ctx.origin)
     results = _located(run_rules(ctx, rulebook), Places(ctx.view, ctx.sections))
     weights = {r.id: r.weight for r in rulebook.rules}
     value = score(results, weights)
     audit = AuditResult(path, sha256, True, meta, parts, results, value,
                         gate(results, value, fail_level, fail_under), rulebook.id, rulebook.version,
                         (*read_notes, *_notes(ctx)), fail_level, fail_under, kind)
-    audit = _to_file_lines(audit, ctx.origin)
+    audit = renumbered(audit, ctx.origin)
     if pages:
         audit = replace(audit, results=tuple(_with_pages(r, pages) for r in audit.results))
     return audit
@@ -116,40 +116,6 @@ def _located(results: tuple[Result, ...], places: Places) -> tuple[Result, ...]:
         place, lead = located[e.line]
         return replace(e, place=place, lead=lead)
     return tuple(replace(r, evidence=tuple(map(locate, r.evidence))) if r.evidence else r for r in results)
-
-
-# "第12行" / "第12–14行" in a message, but not "上年第12行" (a line of last year's report)
-_LINE_REF = lazy_compile(r"(?<!上年)第(\d+)(?:–(\d+))?行")
-_META_LINES = tuple(f.name for f in fields(Meta) if f.name.endswith("_line"))
-
-
-def _to_file_lines(audit: AuditResult, origin: tuple[int, ...] | None) -> AuditResult:
-    """Report rows of a cut flattened line as the file's line numbers (see ``text.reflow``)."""
-    if origin is None:
-        return audit
-
-    def line(row):
-        return origin[row - 1] if row and 0 < row <= len(origin) else row
-
-    def text(message):
-        def sub(m):
-            lo, hi = line(int(m.group(1))), line(int(m.group(2))) if m.group(2) else None
-            return f"第{lo}–{hi}行" if hi and hi != lo else f"第{lo}行"
-        return _LINE_REF.sub(sub, message) if message else message
-
-    def evidence(items):
-        return tuple(replace(e, line=line(e.line)) for e in items)
-
-    results = tuple(replace(r, message=text(r.message), searched=text(r.searched), evidence=evidence(r.evidence))
-                    for r in audit.results)
-    parts = tuple(replace(p, line=line(p.line), end_line=line(p.end_line),
-                          spans=tuple((line(lo), line(hi)) for lo, hi in p.spans)) for p in audit.parts)
-    meta = replace(audit.meta, **{name: line(getattr(audit.meta, name)) for name in _META_LINES})
-    kind = audit.kind
-    if kind and kind.evidence:
-        kind = replace(kind, evidence=replace(kind.evidence, line=line(kind.evidence.line)))
-    return replace(audit, results=results, parts=parts, meta=meta, kind=kind,
-                   notes=tuple(text(n) for n in audit.notes))
 
 
 def _with_pages(result: Result, pages: tuple[int, ...]) -> Result:

@@ -25,6 +25,7 @@ from .output import check_outputs
 from .render import REPO_PATH_FORMATS, RENDERERS
 from .render.outputs import FILE_ONLY, Outputs
 from .rulebook.loader import load_rulebook
+from .waivers import placeholder_warnings
 
 install_chinese_messages()
 FORMATS = ("rich", *RENDERERS)
@@ -132,6 +133,8 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir
         "select": select, "ignore": ignore, "waivers": waivers_path}, config_path)
     rulebook = load_rulebook(settings.rulebook)
     policy = build_policy(settings, rulebook)
+    for warning in placeholder_warnings(policy.waivers):
+        say(f"警告：{warning}")
     files = collect_paths(list(paths))
     if any(f == "docx" for f, _ in outputs) and (len(files) != 1 or files[0] == "-"):
         raise click.UsageError("-o docx:路径 只能用于一份报告文件（不能用于目录、多个文件或标准输入）")

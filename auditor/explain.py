@@ -27,7 +27,7 @@ def explain_rule(rulebook: Rulebook, rule_id: str, path: str, year: int | None =
     ctx = build_context(source.text, rulebook, year, level)
     outcome = run_rule(rule, ctx)
     report = {
-        "rule": {"id": rule.id, "title": rule.title, "type": rule.type, "severity": rule.severity,
+        "rule": {"id": rule.id, "title": rule.title, "type": rule.type, "kind": rule.kind, "severity": rule.severity,
                  "basis": rule.basis, "applies": rule.applies_text()},
         "file": source.path,
         "meta": {"year": ctx.year, "level": ctx.level, "issuer": ctx.meta.issuer},

@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import re
 
-from .errors import AuditorError
+from .extras import missing
+from .rulebook.basis import plain_basis
 from .rulebook.model import LEVEL_NAMES, Rule, Rulebook
 from .text.markers import int_to_cn
 from .text.meta import extract_meta
@@ -57,7 +58,7 @@ def outline(rulebook: Rulebook, year: int, level: str | None = None, issuer: str
     order = _statutory_order(rulebook, part_rules)
     parts = []
     for number, rule in enumerate(order, 1):
-        notes = [f"本部分：{rule.title}（{rule.id}）", f"依据：{rule.basis}"]
+        notes = [f"本部分：{rule.title}（{rule.id}）", f"依据：{plain_basis(rule.basis)}"]
         if rule.suggestion:
             notes.append(f"要求：{rule.suggestion}")
         if rule.optional:
@@ -131,12 +132,12 @@ def render_skeleton_docx(plan: Outline) -> bytes:
     try:
         import docx
     except ImportError:
-        raise AuditorError("生成 .docx 提纲需要可选组件：pip install 'auditor[docx]'") from None
+        raise missing("docx", "生成 Word 提纲") from None
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = docx.Document()
     if not hasattr(document, "add_comment"):
-        raise AuditorError("生成 .docx 提纲需要 python-docx 1.2 或更高版本：pip install -U 'auditor[docx]'")
+        raise missing("docx", "生成 Word 提纲", upgrade=True)
     document.core_properties.title = plan.title
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER

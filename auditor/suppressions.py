@@ -65,5 +65,5 @@ def suppressions(directives, rule_ids: list[str], path: str) -> tuple[Waiver, ..
                                    + "（文内豁免须写完整的检查项编号）")
         if not reason:
             raise SuppressionError(f"{place}: 缺少豁免理由（写在编号后面，例如 ignore={check} 本年度无此项工作）")
-        out.append(Waiver(check, f"{reason}（{where}的文内豁免）", where=f"{path} {where}"))
+        out.append(Waiver(check, reason, where=f"{path} {where}", origin=f"{where}的文内豁免"))
     return tuple(out)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from .closest import did_you_mean
@@ -25,6 +26,10 @@ from .yaml_file import read_yaml
 from .models import Result, record
 
 _KEYS = ("check", "reason", "expires", "text", "path")
+# Reasons that give no reason: a template's filler or a word typed to get past the required field.
+_PLACEHOLDERS = frozenset({"todo", "tbd", "fixme", "reason", "na", "待定", "待补充", "待填写", "待完善", "待确认",
+                           "理由", "原因", "豁免理由", "无", "暂无", "略", "同上", "占位", "见上"})
+_PLACEHOLDER_START = ("todo", "tbd", "fixme", "待补充", "待填写", "待定")
 
 
 class WaiverError(AuditorError):
@@ -41,10 +46,27 @@ class Waiver:
     text: str | None = None
     where: str = ""          # "file:line" of the entry, for messages
     path: str | None = None  # absolute path of the one report it covers, if any
+    origin: str = ""         # "第N行的文内豁免" for a directive in the report (auditor.suppressions)
 
     def label(self) -> str:
-        """The reason as shown on a waived check, with the expiry when there is one."""
-        return self.reason + (f"（有效期至 {self.expires.isoformat()}）" if self.expires else "")
+        """The reason as shown on a waived check, with where it was written in the report or its expiry."""
+        return (self.reason + (f"（{self.origin}）" if self.origin else "")
+                + (f"（有效期至 {self.expires.isoformat()}）" if self.expires else ""))
+
+
+def placeholder_reason(reason: str) -> bool:
+    """Does ``reason`` say nothing? Empty or punctuation only, a filler word (TODO, 待定, 理由, 无…), a run of
+    x or 某, or text that starts like one (the baseline's "待补充：……", "TODO 以后再写"). Case and
+    punctuation are ignored. A waiver with such a reason still applies, with a warning naming it."""
+    bare = re.sub(r"[\W_]+", "", reason).casefold()
+    return (not bare or bare in _PLACEHOLDERS or bare.startswith(_PLACEHOLDER_START)
+            or re.fullmatch(r"x+|某+", bare) is not None)
+
+
+def placeholder_warnings(waivers: tuple[Waiver, ...]) -> list[str]:
+    """One Chinese line per waiver whose reason is a placeholder, naming where it is and its check."""
+    return [f"{w.where} 的豁免（{w.check}）理由“{w.reason}”是占位文字：请写明为什么接受这个缺口"
+            for w in waivers if placeholder_reason(w.reason)]
 
 
 def selector_matches(selector: str, rule_id: str) -> bool:

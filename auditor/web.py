@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 
 from .errors import AuditorError
+from .extras import missing
 from .gatekeeping import Policy, apply_policy
 from .models import LEVELS
 from .read import MAX_INPUT_BYTES, read_bytes
@@ -37,7 +38,7 @@ def create_app(rulebook_ref: str | None = None, max_request_bytes: int = MAX_REQ
         from starlette.responses import HTMLResponse, JSONResponse, Response
         from starlette.routing import Route
     except ImportError:
-        raise AuditorError("audit serve 需要可选组件：pip install 'auditor[web]'") from None
+        raise missing("web", "audit serve ") from None
     default = load_rulebook(rulebook_ref)
     choices = list(dict.fromkeys([default.id, *builtin_names()]))
 
@@ -171,7 +172,7 @@ def serve(host: str, port: int, rulebook_ref: str | None = None, announce=print)
     try:
         import uvicorn
     except ImportError:
-        raise AuditorError("audit serve 需要可选组件：pip install 'auditor[web]'") from None
+        raise missing("web", "audit serve ") from None
     app = create_app(rulebook_ref)
     shown = f"[{host}]" if ":" in host else host
     announce(f"审查页面已启动：在浏览器中打开 http://{shown}:{port}/ （按 Ctrl+C 停止）")

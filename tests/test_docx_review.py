@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -58,6 +59,26 @@ def test_text_input_gets_a_clean_document_with_one_comment_per_gap(seed):
     assert {p.id: p.status for p in again.parts} == {p.id: p.status for p in result.parts}
 
 
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_a_made_document_cites_its_own_paragraphs(seed):
+    """From a text, every "第N行" of a message becomes the produced document's "第K段", and paragraph K
+    of that document (as the Word reader numbers it) holds line N's text."""
+    result, source, out = reviewed(seed.read_bytes(), seed.name)
+    made = read_bytes(out, "审查.docx").lines
+    cited = 0
+    for text in comments_by_id(out).values():
+        if "检查项：" not in text:
+            continue
+        rule = next(r for r in result.results if r.rule_id == text.rsplit("检查项：", 1)[1].strip())
+        lines = [int(n) for n in re.findall(r"(?<!上年)第(\d+)(?:–\d+)?行", rule.message)]
+        paragraphs = [int(n) for n in re.findall(r"(?<!上年)第(\d+)(?:–\d+)?段", text)]
+        assert len(paragraphs) == len(lines) and not re.search(r"(?<!上年)第\d+(?:–\d+)?行", text), rule.rule_id
+        for n, k in zip(lines, paragraphs):
+            assert "".join(source.lines[n - 1].split()) in "".join(made[k - 1].split()), (rule.rule_id, n, k)
+            cited += 1
+    assert cited or not any(re.search(r"第\d+行", r.message) for r in gaps(result.results))
+
+
 def test_comments_sit_on_their_evidence_or_part_heading_or_title():
     seed = SEEDS[0]
     data, _ = docx_from_text(seed.read_text(encoding="utf-8"), table=True)
@@ -95,6 +116,33 @@ def test_users_document_is_unchanged_outside_the_comments():
     for run in [r for r in body.iter(W + "r") if r.find(W + "commentReference") is not None]:
         run.getparent().remove(run)
     assert etree.tostring(body, method="c14n") == canonical(before.read("word/document.xml"))
+
+
+def test_a_made_document_has_the_plain_official_look():
+    """GB/T 9704 conventions: A4; title 2号 小标宋 centred; 一、 黑体, （一） 楷体, body 仿宋 3号; black, no
+    theme colours or fonts anywhere; the Chinese fonts declared with fallbacks in the font table."""
+    _, _, out = reviewed(SEEDS[3].read_bytes(), "003.txt")
+    document = docx.Document(io.BytesIO(out))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    styles = document.styles
+    def look(name):
+        rpr = styles[name].element.rPr
+        return rpr.find(W + "rFonts").get(W + "eastAsia"), int(rpr.find(W + "sz").get(W + "val")) / 2
+    assert look("Title")[1] == 22 and "小标宋" in look("Title")[0]
+    assert styles["Title"].paragraph_format.alignment == 1
+    assert look("Heading 1") == ("黑体", 16) and look("Heading 2")[0].startswith("楷体")
+    assert look("Normal") == ("仿宋_GB2312", 16) and look("Heading 3")[0].startswith("仿宋")
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2"} <= used
+    for name in used:
+        rpr = styles[name].element.rPr
+        assert rpr.find(W + "color").get(W + "val") == "000000" and rpr.find(W + "b") is None, name
+        assert not [k for k in rpr.find(W + "rFonts").keys() if k.endswith("Theme")], name
+        assert styles[name].element.pPr is None or styles[name].element.pPr.find(W + "pBdr") is None, name
+    fonts = etree.fromstring(zipfile.ZipFile(io.BytesIO(out)).read("word/fontTable.xml"))
+    alternatives = {f.get(W + "name"): f.find(W + "altName") for f in fonts.iter(W + "font")}
+    assert all(alternatives.get(look(n)[0]) is not None for n in ("Title", "Normal", "Heading 1", "Heading 2"))
 
 
 def canonical(xml: bytes) -> bytes:

@@ -88,6 +88,22 @@ INTERPRETATION = """《某某县人民政府关于2024年度法治政府建设�
 """
 
 
+ARTICLE = """法治政府建设年度报告的质量与改进
+
+摘要：本文以若干份市县法治政府建设年度报告为样本，分析报告在结构、数据和问题分析方面的不足。
+关键词：法治政府；年度报告；文本分析
+一、问题的提出
+年度报告制度实施以来，各地报告的完整性逐年提高，但对不足和原因的分析仍然偏少。
+"""
+
+SURVEY = """关于某某区法治政府建设情况的调研报告
+
+为了解基层法治政府建设情况，课题组走访了某某区的五个街道和十个部门，现将调研情况报告如下。
+一、基本情况
+各单位普遍建立了合法性审查机制，但基层执法力量仍显不足。
+"""
+
+
 def test_a_title_and_part_one_only_is_audited_with_three_parts_missing(rulebook):
     result = audit_text(DRAFT, rulebook)
     assert result.is_report and result.kind.id == "report"
@@ -111,8 +127,10 @@ def test_a_title_and_part_one_only_is_audited_with_three_parts_missing(rulebook)
     (GOV_WORK, "gov_work_report", 1),
     (NEWS, "news", 1),
     (INTERPRETATION, "news", 1),
+    (ARTICLE, "other", 1),
+    (SURVEY, "other", 1),
 ], ids=["personal", "personal-no-title", "disclosure", "disclosure-no-title", "work-points",
-        "work-points-flat", "pufa", "gov-work", "news", "interpretation"])
+        "work-points-flat", "pufa", "gov-work", "news", "interpretation", "article", "survey"])
 def test_look_alikes_are_recognised_with_the_line_and_fail_the_gate(text, kind, line, rulebook):
     result = audit_text(text, rulebook)
     assert result.kind.id == kind

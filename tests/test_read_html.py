@@ -96,4 +96,6 @@ def test_missing_extra_names_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(AuditorError) as err:
         read_bytes(government_page("一、标题\n正文。").encode("utf-8"), "a.html")
-    assert "auditor[html]" in str(err.value)
+    from auditor.extras import install_hint
+
+    assert install_hint("html") in str(err.value)

@@ -82,7 +82,9 @@ def test_missing_extra_names_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "pdf_oxide", None)
     with pytest.raises(AuditorError) as err:
         read_bytes(data, "a.pdf")
-    assert "auditor[pdf]" in str(err.value)
+    from auditor.extras import install_hint
+
+    assert install_hint("pdf") in str(err.value)
 
 
 def test_fake_bold_drawn_twice_is_read_once():

@@ -19,7 +19,9 @@ from .conftest import ROOT, SEEDS
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 BLOCKS = [(m.group(1), m.group(2), README.count("\n", 0, m.start()) + 1) for m in BLOCK.finditer(README)]
-PLACEHOLDER_URL = "https://<本仓库地址>@<标签或提交>"
+PLACEHOLDER_URL = "https://<本仓库地址>@<提交号>"
+READERS = {"docx", "pdf", "html", "zht"}   # what a CI run needs: the readers, not the desk or the web page
+PIPE = " | xargs -0 -r audit "             # a file list (NUL-separated) handed to audit check
 
 
 class CILoader(yaml.SafeLoader):
@@ -95,7 +97,7 @@ def test_github_workflows_validate_against_the_workflow_schema():
         assert_valid(validator, load_ci(body))
     default = load_ci(bodies[0])
     assert "security-events" not in default["permissions"]       # works without code scanning
-    commands = [c for c in ci_commands("github") if c.startswith("audit ")]
+    commands = [c for c in ci_commands("github") if PIPE in c]
     assert "-f github" in commands[0] and "html:" in commands[0]
     steps = [s for job in default["jobs"].values() for s in job["steps"]]
     assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps)
@@ -115,7 +117,7 @@ def test_gitlab_ci_validates_against_the_gitlab_schema():
         data = load_ci(body)
         assert_valid(validator, data)
         reports = data["audit"]["artifacts"]["reports"]
-        command = next(c for c in ci_commands("gitlab") if c.startswith("audit "))
+        command = next(c for c in ci_commands("gitlab") if PIPE in c)
         assert f"junit:{reports['junit']}" in command and f"gitlab:{reports['codequality']}" in command
 
 
@@ -125,6 +127,8 @@ def test_ci_examples_install_from_the_repository_not_a_package_index():
     for command in installs:
         spec = shlex.split(command)[-1]
         assert spec.startswith("auditor[") and f" @ git+{PLACEHOLDER_URL}" in spec, command
+        extras = set(spec[len("auditor["):spec.index("]")].split(","))
+        assert extras == READERS and extras <= project_extras(), command
 
 
 @pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs git and a checkout")
@@ -145,13 +149,26 @@ def test_ci_install_line_resolves_from_a_git_repository_offline(tmp_path):
     assert "all" in item["metadata"]["provides_extra"]
 
 
+@pytest.mark.skipif(shutil.which("git") is None or shutil.which("bash") is None, reason="needs git and bash")
 def test_ci_audit_commands_run(tmp_path, invoke, monkeypatch):
-    """Each ``audit`` line of the CI examples, on a drafts/ folder of reports, writes what the next steps read."""
-    shutil.copytree(ROOT / "seeds", tmp_path / "drafts", ignore=shutil.ignore_patterns("*.md"))
+    """Each audit line of the CI examples, in a Git repository whose drafts/ folder holds reports, a README and a
+    template: the file list picks the reports only, and audit writes what the next steps read."""
+    drafts = tmp_path / "drafts"
+    shutil.copytree(ROOT / "seeds", drafts, ignore=shutil.ignore_patterns("*.md"))
+    (drafts / "README.md").write_text("# 草稿目录\n\n各单位的报告草稿放在这里。\n", encoding="utf-8")
+    (drafts / "模板").mkdir()
+    (drafts / "模板" / "年度报告提纲.txt").write_text("一、主要举措和成效\n【此处填写】\n", encoding="utf-8")
+    for command in (["init", "-q"], ["add", "."]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True, capture_output=True)
     monkeypatch.chdir(tmp_path)
-    commands = [c for c in ci_commands("github") + ci_commands("gitlab") if c.startswith("audit ")]
+    commands = [c for c in ci_commands("github") + ci_commands("gitlab") if PIPE in c]
+    assert len(commands) == 3
     for command in commands:
-        result = invoke(*shlex.split(command)[1:])
+        listing, audit = command.split(PIPE)
+        found = subprocess.run(["bash", "-c", listing], cwd=tmp_path, capture_output=True, check=True).stdout
+        files = sorted(found.decode("utf-8").strip("\0").split("\0"))
+        assert files == sorted(f"drafts/{p.name}" for p in SEEDS), command
+        result = invoke(*shlex.split(audit), *files)
         assert result.exit_code in (0, 1), (command, result.stderr)
     for name in ("audit.md", "audit.html", "audit.sarif", "audit.xml", "gl-code-quality-report.json"):
         assert (tmp_path / name).stat().st_size > 0, name
@@ -187,6 +204,29 @@ def test_pre_commit_example_names_the_shipped_hook():
             assert {h["id"] for h in repo["hooks"]} <= hooks
 
 
+def project_extras() -> set[str]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:   # Python 3.10
+        import tomli as tomllib
+    return set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"])
+
+
+def test_pre_commit_hook_installs_its_readers_as_the_project_extras():
+    """The hook names extras of this project (pre-commit installs them with ``pip install .``), not a copy of
+    their package lists that could drift; every format its ``files`` pattern selects has its reader."""
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    named = set()
+    for dependency in hook["additional_dependencies"]:
+        match = re.fullmatch(r"\.\[([\w,]+)\]", dependency)
+        assert match, f"{dependency}: name an extra of this project ('.[extra]'), not a package"
+        named |= set(match.group(1).split(","))
+    assert named <= project_extras()
+    readers = {"a.docx": "docx", "a.pdf": "pdf", "a.html": "html", "a.htm": "html"}
+    needed = {extra for name, extra in readers.items() if re.search(hook["files"], name)}
+    assert needed == {"docx", "pdf", "html"} and needed | {"zht"} <= named   # zht: traditional characters
+
+
 def test_directive_example_parses(rulebook):
     from auditor.suppressions import find_comment_directives, suppressions
 
@@ -209,12 +249,7 @@ def shell_commands() -> list[str]:
 
 def check_install(command: str) -> None:
     """``pip install '.[extras]'`` from the checkout: every extra must exist in pyproject.toml."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:   # Python 3.10
-        import tomli as tomllib
-
-    extras = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"])
+    extras = project_extras()
     spec = shlex.split(command)[-1]
     match = re.fullmatch(r"\.\[([\w,]+)\]", spec)
     assert match, f"{command}: install from the checkout ('.[extra]'); auditor is not on a package index"

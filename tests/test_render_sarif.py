@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from auditor.render.sarif import render_sarif
+from auditor.rulebook.basis import plain_basis
 
 from .conftest import ROOT
 from .render_helpers import FAILURE, hostile, seed_results
@@ -40,7 +41,7 @@ def test_rules_come_from_the_rulebook(rulebook):
     driver = json.loads(render_sarif([], rulebook))["runs"][0]["tool"]["driver"]
     assert [r["id"] for r in driver["rules"]] == [r.id for r in rulebook.rules]
     for descriptor, rule in zip(driver["rules"], rulebook.rules):
-        assert rule.basis in descriptor["help"]["text"]
+        assert plain_basis(rule.basis) in descriptor["help"]["text"]
         assert descriptor["shortDescription"]["text"] == rule.title
         assert descriptor["properties"]["source"] == rule.source
         assert rule.id in descriptor["help"]["markdown"] and "docs/rules.md" in descriptor["help"]["markdown"]

@@ -3,6 +3,7 @@ the whole document; every output is byte-identical whatever the number of worker
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -98,6 +99,24 @@ def test_workbook_sheets_rows_and_coverage(invoke, folder, tmp_path, rulebook):
     assert sorted((f[0], f[2]) for f in findings) == sorted(expected)
 
 
+def test_workbook_prints_and_speaks_to_reviewers(invoke, folder, tmp_path):
+    """Every sheet prints A4 landscape, one page wide, header row repeated; no cell names a command-line
+    option (a --previous-dir that pairs nothing puts a note in every 说明 cell)."""
+    path, earlier = tmp_path / "审查.xlsx", tmp_path / "earlier"
+    earlier.mkdir()
+    shutil.copyfile(SEEDS[0], earlier / "a.txt")
+    invoke("check", folder, "--previous-dir", earlier, "-o", f"xlsx:{path}", "-f", "json")
+    book = _workbook(path)
+    for ws in book:
+        setup = ws.page_setup
+        assert (setup.orientation, int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) \
+            == ("landscape", 9, 1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1", ws.title
+    cells = [v for ws in book for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    notes = [row[-1] for row in book["汇总"].iter_rows(min_row=2, values_only=True)]
+    assert all(notes) and not [v for v in cells if re.search(r"--[a-z]", v)]
+
+
 def test_missing_optional_extra_is_one_clear_line(invoke, folder, tmp_path, monkeypatch):
     import builtins
 
@@ -110,7 +129,9 @@ def test_missing_optional_extra_is_one_clear_line(invoke, folder, tmp_path, monk
 
     monkeypatch.setattr(builtins, "__import__", no_openpyxl)
     result = invoke("check", folder, "-o", f"xlsx:{tmp_path / 'a.xlsx'}", "-f", "json")
-    assert result.exit_code == 2 and "auditor[xlsx]" in result.stderr and result.stdout == ""
+    from auditor.extras import install_hint
+
+    assert result.exit_code == 2 and install_hint("xlsx") in result.stderr and result.stdout == ""
     assert [p.name for p in tmp_path.iterdir()] == ["reports"]   # no workbook, no temporary file
 
 

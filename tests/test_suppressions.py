@@ -44,6 +44,17 @@ def test_comment_directive_waives_exactly_its_check(tmp_path, rulebook, suffix):
     assert "audit:" not in source.text and source.lines[:len(original)] == original
 
 
+def test_a_placeholder_reason_applies_with_a_note_naming_the_directive(tmp_path, rulebook):
+    before, gap = gap_of(SEEDS[3], rulebook)
+    path = tmp_path / "report.md"
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + f"\n<!-- audit: ignore={gap.rule_id} 待定 -->\n",
+                    encoding="utf-8")
+    after = audit_one(str(path), rulebook, {})
+    compare(before, after, gap.rule_id, "待定")
+    noted = [n for n in after.notes if n not in before.notes]
+    assert len(noted) == 1 and str(path) in noted[0] and gap.rule_id in noted[0]
+
+
 def test_word_comment_directive_waives_exactly_its_check(tmp_path, rulebook):
     docx = pytest.importorskip("docx")
     before, gap = gap_of(SEEDS[3], rulebook)

@@ -8,7 +8,9 @@ import pytest
 
 from auditor import audit_text
 from auditor.gatekeeping import Policy, apply_policy
-from auditor.waivers import Waiver, WaiverError, load_waivers, selector_matches, waiver_for
+from auditor.baseline import PLACEHOLDER_REASON
+from auditor.verdict import verdict
+from auditor.waivers import Waiver, WaiverError, load_waivers, placeholder_reason, selector_matches, waiver_for
 
 from .conftest import ROOT
 from .render_helpers import without_part
@@ -150,3 +152,48 @@ def test_unused_waivers_are_reported(draft, rulebook):
     result = apply_policy(audit, policy, rulebook, text)
     labels = {r.waived for r in result.results if r.waived}
     assert [w.check for w in unused_waivers(policy, labels)] == ["part.order"]
+
+
+@pytest.mark.parametrize("reason", ["TODO", "todo: 以后补", "待定", "xxx", "XXXX", "理由", "无", "…", "N/A",
+                                    PLACEHOLDER_REASON])
+def test_placeholder_reasons_are_recognised(reason):
+    assert placeholder_reason(reason)
+
+
+@pytest.mark.parametrize("reason", ["本年度无行政诉讼案件", "述法情况另行专题报告", "无此项工作", "按上级统一模板排列各部分"])
+def test_real_reasons_are_not_placeholders(reason):
+    assert not placeholder_reason(reason)
+
+
+def test_cli_warns_about_a_placeholder_reason_and_still_applies_it(invoke, tmp_path, draft):
+    text, audit = draft
+    report = tmp_path / "draft.txt"
+    report.write_text(text, encoding="utf-8")
+    entries = [("part.order", "按上级统一模板排列各部分")] + [(rid, "TODO") for rid in gate_failures(audit)]
+    waivers = write(tmp_path, "".join(f"- check: {rid}\n  reason: {why}\n" for rid, why in entries))
+    result = invoke("check", report, "--waivers", waivers, "-f", "json")
+    assert result.exit_code == 0
+    warned = [line for line in result.stderr.splitlines() if "TODO" in line]
+    assert len(warned) == len(gate_failures(audit))
+    assert all(str(waivers) in line for line in warned)
+    assert {rid for rid in gate_failures(audit) if any(f"（{rid}）" in line for line in warned)} \
+        == set(gate_failures(audit))
+
+
+def test_waived_gaps_are_counted_in_every_verdict(invoke, tmp_path, draft):
+    text, audit = draft
+    report = tmp_path / "draft.txt"
+    report.write_text(text, encoding="utf-8")
+    gaps = [r.rule_id for r in audit.results if r.status in ("fail", "partial")]
+    waivers = write(tmp_path, "".join(f"- check: {rid}\n  reason: 另行专题报告\n" for rid in gaps))
+    doc = json.loads(invoke("check", report, "--waivers", waivers, "-f", "json").output)
+    said = doc["reports"][0]["verdict"]
+    assert said["passed"] and (said["must_fix"], said["suggested"], said["waived"]) == (0, 0, len(gaps))
+    for fmt in ("rich", "markdown", "html"):
+        out = invoke("check", report, "--waivers", waivers, "-f", fmt, "--no-color").output
+        assert said["text"] in out, fmt
+    docx = pytest.importorskip("docx")
+    word = tmp_path / "review.docx"
+    invoke("check", report, "--waivers", waivers, "-o", f"docx:{word}")
+    assert said["text"] in "\n".join(c.text for c in docx.Document(str(word)).comments)
+    assert str(len(gaps)) in said["text"]

@@ -67,7 +67,8 @@ def check_causes(rule: Rule, ctx: Context) -> Outcome:
         given = "、".join([f"第{p.line}行“{p.label}”" for p in points if p not in lacking][:3])
         return Outcome("partial", f"{len(points)} 个问题中有 {len(lacking)} 个只写了问题、没有分析原因：{names}"
                                   f"（{given}写了原因）", evidence, searched, details)
-    return Outcome("fail", f"列出的 {len(points)} 个问题没有一个分析了原因：{names}", evidence, searched, details)
+    told = "列出的问题没有分析原因" if len(points) == 1 else f"列出的 {len(points)} 个问题都没有分析原因"
+    return Outcome("fail", f"{told}：{names}", evidence, searched, details)
 
 
 def probe_causes(rule: Rule, text: str) -> bool:

@@ -112,8 +112,8 @@ def check_closed_loop(rule: Rule, ctx: Context) -> Outcome:
     evidence = tuple(ctx.quote(p.line, p.start, p.start + len(p.label)) for p, _ in open_rows[:5])
     names = "；".join(f"第{p.line}行“{p.label}”" for p, _ in open_rows[:5])
     if len(open_rows) == len(rows):
-        return Outcome("fail", f"列出的 {len(rows)} 个问题在下一年度安排中都找不到对应措施：{names}",
-                       evidence, searched, details)
+        told = "列出的问题" if len(rows) == 1 else f"列出的 {len(rows)} 个问题都"
+        return Outcome("fail", f"{told}在下一年度安排中找不到对应措施：{names}", evidence, searched, details)
     covered = "、".join(f"第{r['problem_line']}行→第{r['plan_line']}行" for r in rows if r["plan"] is not None)
     return Outcome("partial", f"{len(rows)} 个问题中有 {len(open_rows)} 个在下一年度安排中找不到对应措施：{names}"
                               f"（有对应的：{covered}）", evidence, searched, details)

@@ -94,7 +94,8 @@ def _anchors(view: TextView, sections, rules) -> list[tuple[Section, list[str]]]
     """Top-level headings with the parts they name. Top level is 一、 (or 第一部分); in a report
     without one, the shallowest numbered headings that name a part ("1、主要举措和成效"). A part
     heading whose number continues the top-level sequence although its marker is of another level
-    counts too (e.g. "3、 2020年政府主要负责人履行…" after "二、")."""
+    counts too (e.g. "3、 2020年政府主要负责人履行…" after "二、") when it stands alone on its line
+    ("2、…等重点工作，不断夯实…。二、主要做法…" runs on: it is text)."""
     named = [heading_parts(s.title, rules) for s in sections]
     naming = [s.level for s, parts in zip(sections, named) if parts and len(s.title) <= MAX_HEADING]
     top = 1 if any(s.level == 1 for s in sections) or not naming else min(naming)
@@ -109,10 +110,16 @@ def _anchors(view: TextView, sections, rules) -> list[tuple[Section, list[str]]]
             anchors.append((section, parts))
             last_top = section.number
         elif parts and last_top and section.number == last_top + 1 and section.style.endswith("、") \
-                and len(section.title) <= MAX_HEADING:
+                and len(section.title) <= MAX_HEADING and _alone(view, section):
             anchors.append((section, parts))
             last_top = section.number
     return anchors
+
+
+def _alone(view: TextView, section: Section) -> bool:
+    """The heading is the whole of its line: no run-in text after its title."""
+    line = view.norm[section.line - 1].strip()
+    return len(line) <= len(section.marker) + len(section.title) + 3
 
 
 def _opens_with_duty(view: TextView, section: Section) -> bool:

@@ -2,7 +2,8 @@
 
 Each entry of ``params.references`` names an outdated reference, the first report year it is
 outdated for (``since``), a ``match`` block (with ``not`` for retrospective mentions such as
-"纲要（2015—2020年）圆满收官") and what replaced it. Entries not confirmed by a source say so.
+"纲要（2015—2020年）圆满收官") and what replaced it. Whether a source confirms an entry (``confirmed``)
+is kept in the details with its basis, not in the message a clerk reads.
 """
 from __future__ import annotations
 
@@ -35,9 +36,8 @@ def check_stale(rule: Rule, ctx: Context) -> Outcome:
         hits = matcher.find(scope, 5)
         if not hits:
             continue
-        note = "" if entry.get("confirmed", True) else "（待核实）"
         instead = f"，应为{entry['instead']}" if entry.get("instead") else ""
-        found.append(f"{entry['label']}{instead}{note}")
+        found.append(f"{entry['label']}{instead}")
         evidence.extend(ctx.evidence(hits, 2))
         rows.append({"label": entry["label"], "lines": sorted({h.line for h in hits}),
                      "basis": entry.get("basis", ""), "confirmed": entry.get("confirmed", True)})

@@ -19,7 +19,8 @@ import re
 import zipfile
 import zlib
 
-from ..errors import AuditorError, InputError
+from ..errors import InputError
+from ..extras import missing
 from .encoding import decode_text
 from .numbering import W, Numbering, Styles
 from .wordml import SKIPPED, Body, choose_alternatives
@@ -59,7 +60,7 @@ def read_docx(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     try:
         import docx
     except ImportError:
-        raise AuditorError("读取 .docx 需要可选组件：pip install 'auditor[docx]'") from None
+        raise missing("docx", "读取 .docx 文件") from None
     if any(n.endswith(".rels") for n in names) and b"purl.oclc.org/ooxml" in _member(data, "_rels/.rels"):
         data = _transitional(data)
     try:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import AuditorError, InputError
+from ..errors import InputError
+from ..extras import missing
 from ..text.lazy import lazy_compile
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article", "br")
@@ -26,7 +27,7 @@ def read_html(text: str, path: str) -> str:
     try:
         import trafilatura
     except ImportError:
-        raise AuditorError("读取 .html 需要可选组件：pip install 'auditor[html]'") from None
+        raise missing("html", "读取 .html 网页") from None
     _quiet_logging()
     page = _unframed(text)
     try:

@@ -21,7 +21,8 @@ import os
 import re
 from contextlib import contextmanager
 
-from ..errors import AuditorError, InputError
+from ..errors import InputError
+from ..extras import missing
 from ..text.markers import parse_marker
 from ..text.normalize import fold
 from .layout import Line, page_lines, respace
@@ -43,7 +44,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, tuple[int, ...], tuple[str, .
     try:
         import pdf_oxide
     except ImportError:
-        raise AuditorError("读取 .pdf 需要可选组件：pip install 'auditor[pdf]'") from None
+        raise missing("pdf", "读取 .pdf 文件") from None
     pdf_oxide.disable_logging()   # it would print parser complaints on stderr
     pages: list[list[Line]] = []
     skewed = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import warnings
 
-from ..errors import AuditorError
+from ..extras import missing
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
              "Microsoft YaHei", "PingFang SC", "Noto Sans SC", "Droid Sans Fallback")
@@ -23,7 +23,7 @@ def _pyplot():
     try:
         import matplotlib
     except ImportError:
-        raise AuditorError("写出总览页需要可选组件：pip install 'auditor[dashboard]'") from None
+        raise missing("dashboard", "写出总览页") from None
     matplotlib.use("svg")
     import matplotlib.pyplot as plt
 

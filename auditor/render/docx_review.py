@@ -17,10 +17,14 @@ Pure: bytes or text in, bytes out (the ``docx`` extra: python-docx ≥ 1.2).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from ..errors import AuditorError
+from ..extras import missing
 from ..models import AuditResult
+from ..renumber import renumbered
 from ..verdict import verdict
+from .docx_style import official_look
 from .labels import PART_LABELS
 from .rows import finding_groups, part_rows, severity_counts
 
@@ -62,17 +66,18 @@ def _anchor(f: dict, a: AuditResult, spans: dict) -> int | None:
 
 def render_docx_review(a: AuditResult, text: str, original: bytes | None = None) -> bytes:
     """The commented .docx: ``original`` (the audited .docx) with comments added, or, without it, a clean
-    document of ``text`` (what the report was audited from) with the same comments."""
+    document of ``text`` (what the report was audited from) with the same comments, which then cite
+    the produced document's paragraphs ("第12段", "第一部分（三）第2段"), not the lines of ``text``."""
     docx = _python_docx()
-    comments = review_comments(a)
     if original is not None:
         document = docx.Document(io.BytesIO(original))
         anchors = _docx_anchors(document, text)
     else:
-        document, anchors = _clean_document(docx, a, text)
+        document, anchors, paragraph_of = _clean_document(docx, a, text)
+        a = replace(renumbered(a, paragraph_of), format="docx")
     first = next((runs for runs in anchors.values() if runs), None)
     title = anchors.get(a.meta.title_line) or first
-    for line, paragraphs in comments:
+    for line, paragraphs in review_comments(a):
         runs = anchors.get(line) if line is not None else None
         runs = runs or title
         if runs is None:
@@ -89,9 +94,9 @@ def _python_docx():
     try:
         import docx
     except ImportError:
-        raise AuditorError("写出带批注的 .docx 需要可选组件：pip install 'auditor[docx]'") from None
+        raise missing("docx", "写出带批注的 Word 文档") from None
     if not hasattr(docx.document.Document, "add_comment"):
-        raise AuditorError("写出带批注的 .docx 需要 python-docx 1.2 或更高版本：pip install -U 'auditor[docx]'")
+        raise missing("docx", "写出带批注的 Word 文档", upgrade=True)
     return docx
 
 
@@ -151,28 +156,30 @@ def _squeeze(text: str) -> str:
 
 def _clean_document(docx, a: AuditResult, text: str):
     """A plain document of ``text``: the title centred, numbered headings in Heading 1–4, other
-    paragraphs as they are (hard-wrapped lines joined). Returns (document, line → runs)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
+    paragraphs as they are (hard-wrapped lines joined). Returns (document, paragraph number → runs,
+    the paragraph number of each line of ``text``; a blank line takes the paragraph before it)."""
     from ..text.normalize import normalize_text
     from ..text.sections import parse_sections
 
     view = normalize_text(text)
     levels = {s.line: s.level for s in parse_sections(view)}
     document = docx.Document()
+    official_look(document)
     document.core_properties.title = a.meta.title or ""
     anchors: dict[int, list] = {}
-    for paragraph in view.paragraphs:
+    paragraph_of = [0] * len(view.lines)
+    for number, paragraph in enumerate(view.paragraphs, 1):
         first = paragraph.lines[0]
         body = "".join(view.lines[n - 1].strip() for n in paragraph.lines)
         if first == a.meta.title_line:
             p = document.add_paragraph(style="Title")
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif first in levels and len(paragraph.lines) == 1:
             p = document.add_paragraph(style=f"Heading {min(levels[first], 4)}")
         else:
             p = document.add_paragraph()
-        run = p.add_run(body)
+        anchors[number] = [p.add_run(body)]
         for n in paragraph.lines:
-            anchors[n] = [run]
-    return document, anchors
+            paragraph_of[n - 1] = number
+    for i in range(len(paragraph_of)):   # blank lines: the paragraph before (or the first)
+        paragraph_of[i] = paragraph_of[i] or (paragraph_of[i - 1] if i else 1)
+    return document, anchors, tuple(paragraph_of)

@@ -12,7 +12,7 @@ import hashlib
 
 from ..models import AuditResult, Result, record
 from ..scoring import blocks
-from .labels import status_label
+from .labels import plain_basis, status_label
 
 
 @record
@@ -62,7 +62,7 @@ def one_line(r: Result) -> str:
     text = f"{r.title}（{status_label(r.status, r.kind)}）：{r.message}"
     if r.suggestion:
         text += f" 建议：{r.suggestion}"
-    return " ".join((text + f" 依据：{r.basis}").split())
+    return " ".join((text + f" 依据：{plain_basis(r.basis)}").split())
 
 
 def fingerprint(rule_id: str, path: str) -> str:

@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from ..models import AuditResult, Result
 from ..rulebook.model import Rulebook
 from ..scoring import blocks
-from .labels import KIND, LEVEL, PART_LABELS, SEVERITY, status_label
+from .labels import KIND, LEVEL, PART_LABELS, SEVERITY, plain_basis, status_label
 from ..text.lazy import lazy_compile
 
 # Characters XML 1.0 cannot carry even escaped (control codes that PDF extraction may leave behind).
@@ -121,7 +121,7 @@ def _detail(r: Result) -> str:
         lines.append(f"查找范围：{r.searched}")
     if r.suggestion:
         lines.append(f"建议：{r.suggestion}")
-    lines.append(f"依据：{r.basis}")
+    lines.append(f"依据：{plain_basis(r.basis)}")
     return "\n".join(lines)
 
 

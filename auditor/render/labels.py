@@ -1,8 +1,9 @@
 """Chinese labels shared by the human-readable renderers (terminal, Markdown, HTML, Word comments)."""
 from __future__ import annotations
 
-import re
 from ..text.lazy import lazy_compile
+
+from ..rulebook.basis import plain_basis  # noqa: F401  (re-exported: every renderer's basis)
 
 PART_LABELS = {"measures": "一、主要举措和成效", "shortcomings": "二、存在的不足和原因",
                "leadership": "三、第一责任人履职情况", "plans": "四、下一年度主要安排",
@@ -10,7 +11,11 @@ PART_LABELS = {"measures": "一、主要举措和成效", "shortcomings": "二�
 SHORT_PART_LABELS = {"measures": "一 举措和成效", "shortcomings": "二 不足和原因", "leadership": "三 第一责任人履职",
                      "plans": "四 下一年度安排", "other": "五 其他情况"}
 PART_STATUS = {"present": "已具备", "weak": "单薄", "missing": "缺失"}
+# A check of content that should be there (a part, an item) is 缺失 when the content is absent; a
+# check of a property of the text (order, quality, format) is 不符合 when the text does not have it.
 CHECK_STATUS = {"pass": "符合", "partial": "部分", "fail": "缺失", "skip": "不适用", "error": "规则出错"}
+PROPERTY_STATUS = {**CHECK_STATUS, "partial": "部分符合", "fail": "不符合"}
+PROPERTY_KINDS = ("quality", "format")
 OPTIONAL_ABSENT = "未单列（可选）"   # the optional fifth part, left out: not a gap
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 LEVEL = {"government": "区县及以上政府", "department": "政府部门", "township": "乡镇（街道）", "unknown": "未识别"}
@@ -22,29 +27,9 @@ PUBLISHED_SOURCE = {"page": "网页发布日期", "signature": "落款日期"}
 
 
 def status_label(status: str, kind: str) -> str:
-    """"缺失" reads wrong for a quality finding; call it "不符合" there."""
-    if status == "fail" and kind in ("quality", "format"):
-        return "不符合"
-    return CHECK_STATUS.get(status, status)
-
-
-# The rulebook keeps notes for its maintainers inside a basis ("条文未见原文", "二手来源，待核实");
-# ``rules show`` and the JSON keep them, a clerk's report does not.
-_CAVEATS = ("未见原文", "待核实", "二手来源", "未附来源", "参考资料")
-_BRACKETED = lazy_compile(r"（([^（）]*)）")
-
-
-def _caveat(clause: str) -> bool:
-    return any(word in clause for word in _CAVEATS)
-
-
-def plain_basis(basis: str) -> str:
-    """``basis`` without the rulebook's caveats: "第六条（依法决策，条文未见原文）" → "第六条（依法决策）"."""
-    def bracket(m: re.Match) -> str:
-        kept = [c for c in m.group(1).split("，") if c.strip() and not _caveat(c)]
-        return f"（{'，'.join(kept)}）" if kept else ""
-    text = _BRACKETED.sub(bracket, " ".join(basis.split()))
-    return "；".join(s for s in text.split("；") if s.strip() and not _caveat(s)).strip()
+    """The status in words for a check of ``kind``: "缺失"/"部分" for content (part, item), "不符合"/"部分符合"
+    for a property of the text (quality, format)."""
+    return (PROPERTY_STATUS if kind in PROPERTY_KINDS else CHECK_STATUS).get(status, status)
 
 
 _LINE_REF = lazy_compile(r"第(\d+)(?:[–-](\d+))?行")
@@ -86,3 +71,20 @@ def gaps(results):
     found = [r for r in results if r.status in ("fail", "partial") and not r.waived]
     order = {id(r): i for i, r in enumerate(results)}
     return sorted(found, key=lambda r: (-severity_rank(r.severity), r.status != "fail", order[id(r)]))
+
+
+# What a command-line option names, for readers who never see the command line (the workbook).
+OPTION_WORDS = {"--year": "报告年度", "--level": "主体层级", "--previous-dir": "上一年度报告所在的文件夹",
+                "--previous": "上一年度报告", "--config": "配置文件"}
+_OPTION = lazy_compile(r"[ \t]?(可?用\s*)?(--[a-z][a-z-]*)(\s*指定(?:年度|层级)?)?[ \t]?")
+
+
+def without_options(text: str) -> str:
+    """``text`` with command-line options said in words: "（可用 --year 指定）" → "（可在审查时指定报告年度）",
+    "--previous-dir 中没有…" → "上一年度报告所在的文件夹中没有…". An option not in ``OPTION_WORDS`` is kept."""
+    def say(m):
+        words = OPTION_WORDS.get(m.group(2))
+        if words is None:
+            return m.group()
+        return f"可在审查时指定{words}" if m.group(1) or m.group(3) else words
+    return _OPTION.sub(say, text) if text else text

@@ -43,7 +43,8 @@ def report_record(a: AuditResult) -> dict:
                   for p in a.parts],
         "checks": [check_record(r) for r in a.results],
         "score": a.score, "passed": a.passed,
-        "verdict": {"passed": v.passed, "must_fix": v.must_fix, "suggested": v.suggested, "text": v.text},
+        "verdict": {"passed": v.passed, "must_fix": v.must_fix, "suggested": v.suggested, "waived": v.waived,
+                    "text": v.text},
         "notes": list(a.notes),
     }
 

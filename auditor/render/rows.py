@@ -129,7 +129,7 @@ def checklist(a: AuditResult) -> list[dict]:
     """One line per part (and one for the whole document): what is written, what is open, what does not apply.
 
     ``{"label", "passed", "open", "waived", "skipped", "text"}``; ``text`` reads
-    "已写到 34 项；缺失或部分 3 项（见上）；不适用 12 项（见 -v）"."""
+    "已写到 34 项；需修改或补充 3 项（见上）；不适用 12 项（见 -v）"."""
     order = [p.id for p in a.parts] + ["document"]
     absent = {row["id"] for row in part_rows(a) if row["status_label"] == OPTIONAL_ABSENT}
     labels = {**PART_LABELS, "document": "全文（结构、格式、年度）"}
@@ -145,7 +145,7 @@ def checklist(a: AuditResult) -> list[dict]:
                   "errors": sum(1 for r in mine if r.status == "error")}
         words = [OPTIONAL_ABSENT] if key in absent else [f"已写到 {counts['passed']} 项"]
         if counts["open"]:
-            words.append(f"缺失或部分 {counts['open']} 项（见上）")
+            words.append(f"需修改或补充 {counts['open']} 项（见上）")
         if counts["waived"]:
             words.append(f"已豁免 {counts['waived']} 项")
         if counts["errors"]:
@@ -185,7 +185,7 @@ def gap_rows(a: AuditResult) -> list[dict]:
     """Failed and partial checks (not waived), most serious first, with suggestion and basis."""
     return [{"id": r.rule_id, "title": r.title, "severity": r.severity,
              "severity_label": SEVERITY.get(r.severity, r.severity), "status_label": status_label(r.status, r.kind),
-             "message": r.message, "suggestion": r.suggestion or "", "basis": r.basis,
+             "message": r.message, "suggestion": r.suggestion or "", "basis": plain_basis(r.basis),
              "evidence": evidence_lines(r, 1)}
             for r in gaps(a.results)]
 

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..rulebook.model import Rule, Rulebook
-from .labels import KIND, SEVERITY
+from .labels import KIND, SEVERITY, plain_basis
 from .rule_links import rule_anchor
 from ..text.lazy import lazy_compile
 
@@ -57,7 +57,7 @@ def applies_short(rule: Rule) -> str:
 
 def short_basis(basis: str) -> str:
     """The first source of a basis with instrument names shortened, e.g. "纲要2021 健全政府机构职能体系"."""
-    first = basis.split("；")[0]
+    first = plain_basis(basis).split("；")[0]   # the "（待核实）" mark beside the title says it once
     for pattern, short in _SHORT_BASIS:
         first = pattern.sub(short, first)
     return first.strip()   # no space after a short name: rich would break the line there

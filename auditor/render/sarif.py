@@ -24,7 +24,7 @@ from .. import __version__
 from ..models import AuditResult, Result
 from ..rulebook.model import Rule, Rulebook
 from .findings import anchor_line, fingerprint
-from .labels import CHECK_STATUS, status_label
+from .labels import plain_basis, status_label
 from .rule_links import RULES_DOC, rule_anchor, rule_doc_url
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -71,11 +71,9 @@ def _rule_errors(results: list[AuditResult]) -> bool:
 
 
 def _rule(rule: Rule) -> dict:
-    help_lines = [f"依据：{rule.basis}"]
+    help_lines = [f"依据：{plain_basis(rule.basis)}"]
     if rule.suggestion:
         help_lines.append(f"建议：{rule.suggestion}")
-    if not rule.confirmed:
-        help_lines.append("注：该依据尚未核实原文，只作提示。")
     url = rule_doc_url(rule.id)
     where = f"[{RULES_DOC}#{rule_anchor(rule.id)}]({url})" if url else f"`{RULES_DOC}` 中的 `{rule.id}`"
     markdown = [f"**{_md(rule.title)}**", "", *(_md(line) for line in help_lines), "", f"规则说明：{where}"]
@@ -88,7 +86,7 @@ def _rule(rule: Rule) -> dict:
         "fullDescription": {"text": rule.description or rule.title},
         "help": {"text": "\n".join(help_lines), "markdown": "\n".join(markdown)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-        "properties": {"kind": rule.kind, "type": rule.type, "part": rule.part, "basis": rule.basis,
+        "properties": {"kind": rule.kind, "type": rule.type, "part": rule.part, "basis": plain_basis(rule.basis),
                        "source": rule.source, "weight": rule.weight, "confirmed": rule.confirmed,
                        "applies": rule.applies_text(), "tags": [t for t in (rule.kind, rule.part, rule.area) if t]},
     }
@@ -113,7 +111,7 @@ def _result(r: Result, audit: AuditResult, index: dict[str, int]) -> dict:
         "locations": [_location(audit, primary.line if primary else anchor_line(r, audit),
                                 primary.text if primary else None)],
         "partialFingerprints": {"auditorCheck/v1": fingerprint(r.rule_id, audit.path)},
-        "properties": {"status": r.status, "severity": r.severity, "statusLabel": CHECK_STATUS[r.status],
+        "properties": {"status": r.status, "severity": r.severity, "statusLabel": status_label(r.status, r.kind),
                        **({"searched": r.searched} if r.searched else {}),
                        **({"page": primary.page} if primary and primary.page else {})},
     }
@@ -131,7 +129,7 @@ def _message(r: Result) -> str:
     text = f"{r.title}（{status_label(r.status, r.kind)}）：{r.message}"
     if r.suggestion:
         text += f" 建议：{r.suggestion}"
-    return text + f" 依据：{r.basis}"
+    return text + f" 依据：{plain_basis(r.basis)}"
 
 
 def _location(audit: AuditResult, line: int, snippet: str | None) -> dict:

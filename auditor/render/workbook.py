@@ -15,13 +15,14 @@ import io
 import statistics
 import zipfile
 
-from ..errors import AuditorError
+from ..extras import missing
 from ..rulebook.model import Rulebook
 from .indicators import CAUSES, INDICATORS, ON_TIME
-from .labels import LEVEL, PART_LABELS, SEVERITY, status_label
+from .labels import LEVEL, PART_LABELS, SEVERITY, plain_basis, status_label, without_options
 from .rows import SUMMARY_PARTS, summary_row
 
 MATRIX_MARK = {"p": "✔", "h": "◐", "f": "✘", "s": "–", "w": "免", "e": "错"}
+PAPER_A4 = 9   # ECMA-376 paperSize code
 GREEN, YELLOW, RED, GREY = "C6EFCE", "FFEB9C", "FFC7CE", "EDEDED"
 SUMMARY_COLUMNS = (("文件", 28), ("主体", 24), ("层级", 14), ("年度", 7), ("结论", 9), ("得分", 7),
                    ("同级百分位", 10), ("错误", 6), ("警告", 6), ("提示", 6),
@@ -36,7 +37,7 @@ def _openpyxl():
     try:
         import openpyxl
     except ImportError:
-        raise AuditorError("写出 Excel 工作簿需要可选组件：pip install 'auditor[xlsx]'") from None
+        raise missing("xlsx", "写出 Excel 工作簿") from None
     return openpyxl
 
 
@@ -59,10 +60,12 @@ class WorkbookWriter:
         self.book.properties.created = self.book.properties.modified = dt.datetime(1980, 1, 1)
         names = ("汇总", "分层统计", "覆盖矩阵", "问题清单", "雷同段落", "指标说明")
         self.sheets = {name: self.book.create_sheet(name) for name in names}
-        for ws in self.sheets.values():   # printed (or converted to PDF): landscape, as wide as the page
-            ws.page_setup.orientation = "landscape"
-            ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        for ws in self.sheets.values():   # printed (or made a PDF): A4 landscape, as wide as the page,
+            ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", PAPER_A4
+            ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0   # as many pages down as needed
             ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.print_title_rows = "1:1"                                   # the header row on every page
+            ws.print_options.gridLines = True
         findings = self.sheets["问题清单"]
         self._columns(findings, FINDING_COLUMNS)
         findings.freeze_panes = "C2"
@@ -76,8 +79,8 @@ class WorkbookWriter:
             rule = self.rules.get(rule_id)
             ws.append([record["path"], record["issuer"] or "", rule_id, rule.title if rule else rule_id,
                        SEVERITY.get(severity, severity), status_label(status, rule.kind if rule else "item"),
-                       message, line, page, excerpt, (rule.suggestion or "") if rule else "",
-                       rule.basis if rule else ""])
+                       without_options(message), line, page, excerpt, (rule.suggestion or "") if rule else "",
+                       plain_basis(rule.basis) if rule else ""])
             self.finding_count += 1
 
     def finish(self, records: list[dict], failures: list, copies: list) -> bytes:
@@ -129,9 +132,10 @@ class WorkbookWriter:
                        ON_TIME.get(card.get("on_time", {}).get("value"), ""),
                        card.get("complete", {}).get("value"), card.get("concreteness", {}).get("per_1000"),
                        concrete_rank.get(r["position"]), CAUSES.get(card.get("causes"), ""),
-                       card.get("follow_up", {}).get("value"), "；".join(filter(None, (r["verdict_text"], row["note"])))])
+                       card.get("follow_up", {}).get("value"),
+                       without_options("；".join(filter(None, (r["verdict_text"], row["note"]))))])
         for f in failures:
-            ws.append([f.path, "", "", None, "已跳过", *([None] * (len(SUMMARY_COLUMNS) - 6)), f.message])
+            ws.append([f.path, "", "", None, "已跳过", *([None] * (len(SUMMARY_COLUMNS) - 6)), without_options(f.message)])
         last = len(records) + len(failures) + 1
         ws.auto_filter.ref = f"A1:{_col(len(SUMMARY_COLUMNS))}{last}"
         self._colour_text(ws, f"E2:E{last}", {"通过": GREEN, "未通过": RED, "非年度报告": YELLOW, "已跳过": GREY})

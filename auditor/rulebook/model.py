@@ -7,7 +7,7 @@ from ..text.matcher import Matcher
 from ..models import record
 
 # The report category each rule type reports under, unless the rule names one.
-DEFAULT_KIND = {"part": "part", "order": "part", "item": "item", "conditional": "item",
+DEFAULT_KIND = {"part": "part", "order": "format", "item": "item", "conditional": "item",
                 "forbid": "quality", "substitute": "quality", "quality": "quality"}
 
 

@@ -13,7 +13,8 @@ Kinds (the ids the labelled corpus uses):
 - ``gov_work_report`` — a 政府工作报告 to the people's congress.
 - ``news`` — a news item or commentary about reports (记者, 日电, 近日, 《报告》指出, 政策解读); a
   解读/答记者问 of a cited 《…报告》 even when it has numbered headings of its own.
-- ``other`` — anything else (a disclosure catalogue, a notice, an unrelated page).
+- ``other`` — anything else (a disclosure catalogue, a notice, a 调查/调研/研究报告, an academic article
+  with 摘要/关键词, an unrelated page).
 
 Only ``report`` is audited item by item; every other kind fails the gate with its reason and the
 line that shows it ("标题为‘…工作要点’：这是工作计划，不是年度报告").
@@ -38,6 +39,7 @@ _TITLE_KINDS = (
     ("info_disclosure_report", lazy_compile(r"信息公开[^，,。]{0,12}(?:年度报告|年报|工作报告)")),
     ("gov_work_report", lazy_compile(r"政府工作报告")),
     ("personal_report", lazy_compile(r"述法|述职|述责|(?:主要负责人|第一责任人)[^，,。]{0,24}职责[^，,。]{0,6}情况的?报告")),
+    ("other", lazy_compile(r"调查报告|调研报告|研究报告|实证研究|制度研究")),
     ("news", lazy_compile(r"发布|评估|综述|解读|答记者问|新闻|观察")),
     ("work_plan", lazy_compile(r"要点|计划|方案|意见|规划|印发|实施办法|安排$")),
     ("pufa_summary", lazy_compile(r"普法|法治宣传教育|依法治理|法律[七六八]进|法律进")),
@@ -106,6 +108,9 @@ def _by_title(title: str, line: int | None, view, sections, parts) -> DocumentKi
         if kind == "personal_report" and "述" not in m.group(0) and not _first_person(view):
             continue           # a body's report on its leaders' duties is not one person's
         return DocumentKind(kind, f"{said}（“{m.group(0)}”）", evidence)
+    paper = _PAPER.search(_opening(view)[0])
+    if paper:              # an article about reports: "法治政府建设报告制度…" with 关键词/摘要
+        return DocumentKind("other", f"{said}，开头有学术文章的体例（“{paper.group(0)}”）", evidence)
     if _REPORT_TITLE.search(title):
         return DocumentKind(REPORT, f"{said}：法治政府建设年度报告", evidence)
     if _OTHER_TITLE.search(title):

@@ -34,6 +34,8 @@ _SIGNED = ("成文日期", "发文日期")
 _PUBLISHER = ("发布机构", "发文机关", "制发机构", "发布单位")
 # A report's own title cited at the very start of the first row
 _LEAD_TITLE = lazy_compile(r"^《([^《》]{0,60}(?:19|20)\d\d[^《》]{0,40}(?:报告|总结))》")
+_GLUED_TITLE = lazy_compile(r"^([^，,。：:《》]{6,60}?(?:报告|总结))(?=\s*(?:(?:19|20)\d\d\s*年|[一二三四五六七八九十]+、|现将|根据|按照))")
+_REPORT_WORDS = lazy_compile(r"法治|依法行政")
 MAX_TITLE = 90
 OPENING_ROWS = 40
 
@@ -78,9 +80,12 @@ def _find_title(view: TextView, page: Page, first_heading: int):
             if previous and _split_title(candidate):      # "某某乡人民政府" / "关于法治政府建设的情况报告"
                 return view.norm[previous - 1] + candidate, number, previous
             return candidate, number, _author_below(view, page, number)
-        lead = _LEAD_TITLE.match(text) if previous is None and number == _first_row(view, page) else None
-        if lead:                          # a page's added lead: "《某某市2018年度…报告》是…发布的…"
-            return lead.group(1), number, None
+        first = previous is None and number == _first_row(view, page)
+        lead = (_LEAD_TITLE.match(text) or _GLUED_TITLE.match(text)) if first else None
+        if lead and _REPORT_WORDS.search(lead.group(1)):
+            # a page's added lead "《某某市2018年度…报告》是…发布的…", or a flattened page whose title
+            # runs into the opening: "某某县2025年度法治政府建设情况报告2025年，全县…"
+            return lead.group(1).strip(), number, None
         if len(text) > 40 and ("。" in text or "，" in text or "," in text):
             break                         # the opening paragraph: there is no title line
         name = clean_name(text) if len(text) <= 40 else None

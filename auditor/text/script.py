@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable
 
-from ..errors import AuditorError
+from ..extras import missing
 from .lazy import lazy_compile
 
 # Frequent characters whose simplified and traditional forms differ, as (simplified, traditional)
@@ -65,7 +65,7 @@ def simplifier() -> Callable[[str], str]:
     try:
         import opencc
     except ImportError:
-        raise AuditorError("这份报告含繁体字，需要繁简转换组件：请运行 pip install 'auditor[zht]'") from None
+        raise missing("zht", "这份报告含繁体字，繁简转换") from None
     t2s, tw2sp, s2twp = (opencc.OpenCC(config).convert for config in ("t2s", "tw2sp", "s2twp"))
 
     def convert(line: str) -> str:

@@ -125,3 +125,10 @@ def test_a_lead_sentence_citing_the_title_gives_title_and_issuer():
     m = _meta("《某某市人民政府2019年度法治政府建设情况报告》是2020年某某市人民政府发布的报告。\n"
               "2019年，我市坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n")
     assert (m.title, m.issuer, m.year) == ("某某市人民政府2019年度法治政府建设情况报告", "某某市人民政府", 2019)
+
+
+def test_a_flattened_page_whose_title_runs_into_the_opening():
+    m = _meta("某某县交通运输局2024年度法治政府建设情况报告2024 年，某某县交通运输局坚持依法行政，推进法治政府建设，"
+              "取得明显成效。一、主要举措和成效（一）完善制度。全年制定规范性文件3件，全部经过合法性审查。\n")
+    assert (m.title, m.title_line, m.issuer, m.year) == ("某某县交通运输局2024年度法治政府建设情况报告", 1,
+                                                         "某某县交通运输局", 2024)

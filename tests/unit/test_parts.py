@@ -107,3 +107,15 @@ def test_top_level_arabic_numbering_and_parts_numbered_in_words():
 def test_last_years_problems_rectified_are_not_this_years_shortcomings():
     text = PLANS_BY_POSITION.replace("二、存在的问题", "二、上年度问题整改落实“回头看”情况")
     assert _parts(text)["shortcomings"].line != 6
+
+
+def test_a_numbered_line_that_runs_on_is_text_not_a_part_heading():
+    # Page-chunk numbers of a copied document ("2、" at a line start) continue the "1、" before 一、, and
+    # the line runs on with a sentence that happens to say 重点工作: no plans part.
+    text = ("1、2024年度某某镇法治政府建设情况报告区政府：根据法治政府建设实施纲要的规定和区法治政府建设规划的要求，"
+            "某某镇依法全面履行政府职能，切实抓好法治政府建设各项工作。现将本镇2024年度法治政府建设工作的主要情况报告如下："
+            "一、基本情况2024年，某某镇在区委、区政府的领导下，紧紧围绕依法全面履行政府职能、完善依法行政制度体系、"
+            "强化行政权力的制约和监督、依\n"
+            "2、法化解矛盾纠纷、开展法治宣传等重点工作，不断夯实基层法治基础。二、主要做法（一）加强政务公开一是完善公开制度。"
+            "设立信息公开受理点，配备专职人员。\n")
+    assert _parts(text)["plans"].status == "missing"

@@ -35,7 +35,8 @@ def test_reports_before_every_entry_skip_with_reason():
     assert result.status == "skip" and "2022" in result.message
 
 
-def test_unconfirmed_entry_says_so():
+def test_each_reference_found_carries_its_basis_and_whether_a_source_confirms_it():
+    """The message a clerk reads names what is outdated; whether the fact is confirmed stays in the details."""
     result = outcome(RULE, report(2023, opening=_opening(2023, OLD_CONGRESS)))
-    assert "待核实" in result.message
-    assert dict(result.details)["stale"][0]["confirmed"] is False
+    [found] = dict(result.details)["stale"]
+    assert found["basis"] and found["confirmed"] is True

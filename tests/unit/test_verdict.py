@@ -39,7 +39,15 @@ def test_nothing_to_do():
 
 def test_waived_gaps_count_for_nothing():
     v = verdict(audit(result("fail", "error", waived="已知"), result("partial", "warning", waived="已知")))
-    assert (v.passed, v.must_fix, v.suggested) == (True, 0, 0)
+    assert (v.passed, v.must_fix, v.suggested, v.waived) == (True, 0, 0, 2)
+
+
+def test_waived_gaps_are_never_said_to_be_nothing():
+    clean = verdict(audit(result("pass", "error"))).text
+    for v in (verdict(audit(result("fail", "error", waived="已知"), result("pass", "error"))),
+              verdict(audit(result("fail", "error", waived="已知"), result("partial", "warning"))),
+              verdict(audit(result("fail", "error", waived="已知"), result("fail", "error")))):
+        assert v.waived == 1 and v.text != clean and "1 项" in v.text
 
 
 def test_the_fail_level_decides_what_must_be_fixed():
