@@ -108,8 +108,13 @@ def _notes(ctx: Context) -> tuple[str, ...]:
 def _located(results: tuple[Result, ...], places: Places) -> tuple[Result, ...]:
     """Every piece of evidence with its place in the document and its paragraph's opening (rows, before
     they become file lines)."""
+    located: dict[int, tuple[str | None, str | None]] = {}   # line → (place, lead): lines recur
+
     def locate(e: Evidence) -> Evidence:
-        return replace(e, place=places.place(e.line), lead=places.lead(e.line))
+        if e.line not in located:
+            located[e.line] = places.place(e.line), places.lead(e.line)
+        place, lead = located[e.line]
+        return replace(e, place=place, lead=lead)
     return tuple(replace(r, evidence=tuple(map(locate, r.evidence))) if r.evidence else r for r in results)
 
 

@@ -16,13 +16,13 @@ import os
 import signal
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .api import audit_source
 from .errors import AuditorError, InputError
 from .gatekeeping import Policy, apply_policy
-from .models import AuditResult
+from .models import AuditResult, record
 from .read import SUFFIXES, read_path
 from .rulebook.loader import load_rulebook
 from .rulebook.model import Rulebook
@@ -34,7 +34,7 @@ PARALLEL_MIN_FILES = 4   # fewer files finish before worker processes would have
 WINDOW_PER_WORKER = 4    # chunks in flight per worker: enough to keep them busy, few enough to bound memory
 
 
-@dataclass(frozen=True)
+@record
 class Failure:
     """A file that could not be audited, with the one-line reason."""
 
@@ -42,7 +42,7 @@ class Failure:
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class Job:
     """What every file of a batch is audited with; sent once to each worker process.
 

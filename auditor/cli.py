@@ -14,7 +14,7 @@ from . import __version__
 from .batch import Failure, Job, audit_stream, collect_paths, index_previous
 from .cli_group import EXIT_ERROR, EXIT_GATE, EXIT_PASS, AuditGroup, say
 from .cli_messages import install as install_chinese_messages, localize_usage
-from .cli_terminal import progress as _progress, terminal_width, use_color
+from .cli_terminal import progress as _progress, stdout_encoding, terminal_width, use_color
 from .config import resolve_settings
 from .errors import AuditorError
 from .files import vet
@@ -153,7 +153,7 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir
     color = use_color(color, sys.stdout is not None and sys.stdout.isatty())   # None: started with stdout closed
     # color=: click would strip the codes from a pipe even when colour was asked for
     outs = Outputs([(fmt, None), *outputs], rulebook, lambda text: click.echo(text, nl=False, color=color),
-                   (summary, terminal_width(width) if fmt == "rich" else 100, color, verbose, quiet),
+                   (summary, terminal_width(width) if fmt == "rich" else 100, color, verbose, quiet, stdout_encoding()),
                    lambda name, audited, failures: _render(name, audited, rulebook, failures, root, junit_failures))
     try:
         job = Job(settings.rulebook, options, policy, outs.encoder, paired)

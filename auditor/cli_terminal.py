@@ -1,6 +1,7 @@
 """The console around ``audit check``: colour, width and the progress bar of a batch on stderr."""
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -22,13 +23,28 @@ def use_color(flag: bool | None, is_tty: bool, environ=os.environ) -> bool:
 
 
 def terminal_width(width: int | None) -> int:
-    """``--width``, else the terminal's columns; ``COLUMNS`` is honoured when piped too (shutil reads
-    it first); 100 when nothing says otherwise."""
+    """``--width``, else ``COLUMNS`` (honoured when piped too), else the terminal's columns; 100 when
+    nothing says otherwise. The columns half of ``shutil.get_terminal_size``, whose module imports
+    the compression libraries (2 ms of a cold start)."""
     if width:
         return width
-    import shutil   # here, not at the top: it imports the compression modules, which machine formats never need
+    with contextlib.suppress(ValueError):
+        if int(os.environ.get("COLUMNS", "")) > 0:
+            return int(os.environ["COLUMNS"])
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 100
+    except (AttributeError, ValueError, OSError):
+        return 100
 
-    return shutil.get_terminal_size((100, 24)).columns
+
+def stdout_encoding() -> str | None:
+    """The encoding the report reaches standard output in (GBK when a Chinese Windows redirects it),
+    or None without one; renderers that pad columns substitute for it first (``display``)."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    with contextlib.suppress(LookupError, TypeError):
+        if codecs.lookup(encoding).name == "ascii":   # click takes a stream that claims ASCII as misconfigured
+            return "utf-8"                            # and writes UTF-8 to it
+    return encoding
 
 
 @contextlib.contextmanager

@@ -16,26 +16,28 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AuditorError, InputError
 from .files import MAX_DATA_BYTES, read_limited, vet
 from .yaml_file import read_yaml
-from .models import LEVELS
+from .models import LEVELS, record
+from .text.lazy import lazy_compile
 
 CONFIG_NAME = ".audit.yaml"
 DEFAULTS: dict = {"rulebook": "national", "level": None, "year": None, "fail_under": 0.0, "fail_level": "error",
                   "select": (), "ignore": (), "waivers": None}
 DEFAULT_LABEL, CLI_LABEL = "默认", "命令行"
-_DECLARES_AUDIT = re.compile(rb"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*\.[ \t]*audit[ \t]*[.=])", re.M)
+# The word "audit" (not "auditor"): a [tool.audit] table cannot be written without it.
+_NAMES_AUDIT = lazy_compile(rb"\baudit\b")
+_DECLARES_AUDIT = lazy_compile(rb"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*\.[ \t]*audit[ \t]*[.=])", re.M)
 
 
 class ConfigError(AuditorError):
     """A configuration file that cannot be used (exit code 2); the message names the file and key."""
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """The effective options of a run and, for each, where its value came from."""
 
@@ -139,17 +141,17 @@ def _load_yaml(path: Path) -> dict:
 def _load_pyproject(path: Path, discovering: bool = False) -> dict | None:
     """The ``[tool.audit]`` table, or ``None`` when the file has none (see the module docstring)."""
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    try:
         raw = read_limited(str(path), MAX_DATA_BYTES, "pyproject.toml")
     except InputError as exc:
         if discovering:
             return None
         raise ConfigError(str(exc)) from None
-    if discovering and b"audit" not in raw:   # most pyproject.toml files on the way up are not ours
+    if discovering and not _NAMES_AUDIT.search(raw):   # most pyproject.toml files on the way up are not ours
         return None
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:

@@ -39,6 +39,18 @@ def _stand_in(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(SAFE, _stand_in)
 
 
+def displayable(text: str, encoding: str | None) -> str:
+    """``text`` as a stream in ``encoding`` will show it: what the encoding lacks replaced as ``SAFE``
+    does ("✓" → "OK" in GBK or ASCII). Renderers that pad to a width call it before measuring, so
+    columns still line up after the substitution. ``None`` or a UTF encoding: ``text`` unchanged."""
+    if not encoding or encoding.lower().replace("_", "-").startswith("utf"):
+        return text
+    try:
+        return text.encode(encoding, SAFE).decode(encoding, "replace")
+    except LookupError:   # an encoding Python does not know: the stream will fail or cope on its own
+        return text
+
+
 def one_line(text: str) -> str:
     """``text`` with line breaks and control characters escaped (``\\n``, ``\\x1b``), so a message
     stays one line whatever a file name holds."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .api import build_context
 from .batch import Failure, audit_one
-from .checks.matcher import Matcher, terms_matcher
+from .text.matcher import Matcher, terms_matcher
 from .checks.parts import classify_heading
 from .engine import run_rule
 from .errors import AuditorError

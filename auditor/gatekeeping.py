@@ -7,9 +7,9 @@ the gate, which are recomputed here with the policy's ``fail_level`` and ``fail_
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .models import AuditResult, Result
+from .models import AuditResult, Result, record
 from .rulebook.model import Rulebook
 from .scoring import gate, score
 from .closest import did_you_mean
@@ -18,7 +18,7 @@ from .suppressions import suppressions
 from .waivers import Waiver, load_waivers, placeholder_reason, selector_matches, waiver_for
 
 
-@dataclass(frozen=True)
+@record
 class Policy:
     """What the project decided: which checks count, which gaps are accepted, when the gate fails."""
 

@@ -13,11 +13,11 @@ import bisect
 import hashlib
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 from .checks.copies import clauses, passages_between
 from .previous import issuer_key, same_body
 from .text.markers import parse_marker
+from .models import record
 
 MIN_CHARS = 60                 # as the copy check's default (rules: continuity.copied min_chars)
 BOILERPLATE_SHARE = 0.05       # a clause in more than this share of the bodies (and at least 3) is boilerplate
@@ -26,7 +26,7 @@ HEADING_MAX = 40               # a numbered line this short is a heading, not a 
 MAX_PAIRS = 200                # the workbook and dashboard list the longest ones
 
 
-@dataclass(frozen=True)
+@record
 class Signature:
     """Per clause of one report: stable 64-bit hash of its key, its line, its length in characters."""
 
@@ -38,7 +38,7 @@ class Signature:
         return [(line, line, key, size) for key, line, size in zip(self.keys, self.lines, self.sizes)]
 
 
-@dataclass(frozen=True)
+@record
 class CopiedPassage:
     """Lines ``lines`` of report ``a`` repeat lines ``other_lines`` of report ``b`` (1-based, inclusive)."""
 

@@ -8,8 +8,6 @@ prefix is allowed by matching on the name's end): "某某市某区人民政府" 
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 
 from .errors import AuditorError
 from .read import read_path
@@ -17,13 +15,15 @@ from .text.meta import extract_meta
 from .text.normalize import normalize_text
 from .text.script import looks_traditional, simplifier
 from .text.sections import parse_sections
+from .text.lazy import lazy_compile
+from .models import record
 
 MIN_SUFFIX = 4   # a name's end shorter than this (e.g. "区政府") names no body in particular
-_PARTY = re.compile(r"^中共|^中国共产党")
-_JOINT = re.compile(r"^.{1,20}?(?:委员会|党工委|党委|委)(?=.{2,}(?:政府|办事处)$)")
+_PARTY = lazy_compile(r"^中共|^中国共产党")
+_JOINT = lazy_compile(r"^.{1,20}?(?:委员会|党工委|党委|委)(?=.{2,}(?:政府|办事处)$)")
 
 
-@dataclass(frozen=True)
+@record
 class Described:
     """One previous-year file: its path and what its text says about itself."""
 
@@ -56,7 +56,7 @@ def issuer_key(name: str) -> str:
     return key.replace("人民政府", "政府")
 
 
-@dataclass(frozen=True)
+@record
 class PreviousIndex:
     """The described files of a previous-year folder; ``match`` finds a report's predecessor."""
 

@@ -8,13 +8,13 @@ messages, what was searched and notes — to the new numbering, so every citatio
 """
 from __future__ import annotations
 
-import re
 from dataclasses import fields, replace
 
 from .models import AuditResult, Meta
+from .text.lazy import lazy_compile
 
 # "第12行" / "第12–14行" in a message, but not "上年第12行" (a line of last year's report)
-_LINE_REF = re.compile(r"(?<!上年)第(\d+)(?:–(\d+))?行")
+_LINE_REF = lazy_compile(r"(?<!上年)第(\d+)(?:–(\d+))?行")
 _META_LINES = tuple(f.name for f in fields(Meta) if f.name.endswith("_line"))
 
 

@@ -15,20 +15,20 @@ result and the report text, never from a file name:
 """
 from __future__ import annotations
 
-import re
 
 from .models import AuditResult
+from .text.lazy import lazy_compile
 
 MANDATORY_PARTS = ("measures", "shortcomings", "leadership", "plans")
 _PART_CREDIT = {"present": 1.0, "weak": 0.5, "missing": 0.0}
 # A figure is a number with a unit or a percent sign ("办理复议案件45件", "出庭率100%"); years
 # ("2023年"), dates ("3月") and heading numbers ("1.") carry no unit from this list and do not count.
-_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|‰|万|亿|余|多)?\s*"
-                     r"(?:%|％|‰|件|人次|人|次|个|项|家|场|条|份|元|天|日内|小时|户|名|期|部|宗|起|批|篇|套|所|处|平方米|公里|万元|亿元)")
+_FIGURE = lazy_compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|‰|万|亿|余|多)?\s*"
+                       r"(?:%|％|‰|件|人次|人|次|个|项|家|场|条|份|元|天|日内|小时|户|名|期|部|宗|起|批|篇|套|所|处|平方米|公里|万元|亿元)")
 # A case: a concrete instance the report names as such ("典型案例", "例如", "以某某案为例").
-_CASE = re.compile(r"案例|例如|比如|为例|典型经验|典型做法")
+_CASE = lazy_compile(r"案例|例如|比如|为例|典型经验|典型做法")
 # A cited document: a title in 《》 or a document number ("〔2023〕12号", "[2023]12号").
-_DOCUMENT = re.compile(r"《[^》\n]{2,60}》|[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d+\s*号")
+_DOCUMENT = lazy_compile(r"《[^》\n]{2,60}》|[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d+\s*号")
 
 
 def score_card(a: AuditResult, text: str, checks: dict[str, str]) -> dict:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 
 from .extras import missing
 from .rulebook.basis import plain_basis
@@ -18,14 +17,16 @@ from .rulebook.model import LEVEL_NAMES, Rule, Rulebook
 from .text.markers import int_to_cn
 from .text.meta import extract_meta
 from .text.normalize import normalize_text
+from .text.lazy import lazy_compile
+from .models import record
 
 SEVERITY_NAMES = {"error": "必须", "warning": "应当", "info": "可选"}
 # Placeholders in the bracket form templates use, so an unfilled skeleton is caught as unfinished.
 PLACEHOLDER = "【此处填写本部分内容】"
-_PART_PREFIX = re.compile(r"^第[一二三四五六七八九十]+部分[：:]\s*")
+_PART_PREFIX = lazy_compile(r"^第[一二三四五六七八九十]+部分[：:]\s*")
 
 
-@dataclass(frozen=True)
+@record
 class PartOutline:
     """One statutory part of the skeleton: its heading and what the rulebook expects under it."""
 
@@ -34,7 +35,7 @@ class PartOutline:
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Outline:
     """The whole skeleton before it is written out as Markdown or Word."""
 

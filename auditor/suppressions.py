@@ -18,11 +18,12 @@ import re
 from .closest import did_you_mean
 from .errors import AuditorError
 from .waivers import Waiver
+from .text.lazy import lazy_compile
 
 # An HTML comment whose text starts with "audit:"; the body runs to the end of the comment.
-COMMENT = re.compile(r"<!--[ \t]*audit:(.*?)-->", re.DOTALL)
+COMMENT = lazy_compile(r"<!--[ \t]*audit:(.*?)-->", re.DOTALL)
 # The directive itself: ignore=ID followed by the reason.
-_IGNORE = re.compile(r"^\s*ignore\s*=\s*([A-Za-z0-9_.\-]+)(?:\s+(.*?))?\s*$", re.DOTALL)
+_IGNORE = lazy_compile(r"^\s*ignore\s*=\s*([A-Za-z0-9_.\-]+)(?:\s+(.*?))?\s*$", re.DOTALL)
 
 
 class SuppressionError(AuditorError):

@@ -8,13 +8,12 @@ the gate itself (``AuditResult.passed``, the exit code), never recomputed differ
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from .models import AuditResult, Result
+from .models import AuditResult, Result, record
 from .scoring import severity_rank
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """The gate and what stands between the report and submission.
 

@@ -18,13 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .closest import did_you_mean
 from .errors import AuditorError
 from .yaml_file import read_yaml
-from .models import Result
+from .models import Result, record
 
 _KEYS = ("check", "reason", "expires", "text", "path")
 # Reasons that give no reason: a template's filler or a word typed to get past the required field.
@@ -37,7 +36,7 @@ class WaiverError(AuditorError):
     """A waiver file or entry that cannot be used (exit code 2); names the file and the entry."""
 
 
-@dataclass(frozen=True)
+@record
 class Waiver:
     """One accepted gap."""
 

@@ -16,7 +16,6 @@ import argparse
 import filecmp
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -25,7 +24,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import BASE_SEED, CHILD_ENV, ROOT, SEEDS, audit_cmd, checked, machine, spawn  # noqa: E402
+from cold import bench_cold, lines as cold_lines  # noqa: E402
+from run import CHILD_ENV, ROOT, SEEDS, audit_cmd, checked, machine, spawn  # noqa: E402
 
 TARGETS = {"rss_mb": 120.0, "j2_speedup": 1.7, "cold_json_ratio": 1.8, "cold_terminal_ratio": 2.3}
 
@@ -89,39 +89,6 @@ def bench_review_files(tmp: Path, count: int) -> dict:
     return out
 
 
-def bench_cold(runs: int) -> dict:
-    """Cold single-file audits, JSON and terminal output, interleaved with the import baseline."""
-    seed = str(BASE_SEED.relative_to(ROOT))
-    commands = {"json": audit_cmd() + ["check", seed, "-f", "json"],
-                "terminal": audit_cmd() + ["check", seed, "--no-color", "--width", "100"],
-                "baseline": [sys.executable, "-c", "import click, rich, yaml"]}
-    for argv in commands.values():
-        spawn(argv)   # warm the page cache and the rulebook cache
-    times: dict[str, list[float]] = {k: [] for k in commands}
-    load = os.getloadavg()[0]
-    for _ in range(runs):
-        for name, argv in commands.items():
-            times[name].append(checked(spawn(argv), name)["seconds"] if name != "baseline" else spawn(argv)["seconds"])
-    med = {k: statistics.median(v) for k, v in times.items()}
-    return {"runs": runs, "load_average": load, "median_s": med,
-            "json_ratio": med["json"] / med["baseline"], "terminal_ratio": med["terminal"] / med["baseline"]}
-
-
-def import_profile(module: str = "auditor.cli", top: int = 15) -> dict:
-    """``python -X importtime -c 'import MODULE'``: cumulative µs of the slowest top-level imports."""
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"], capture_output=True,
-                          text=True, env=CHILD_ENV, cwd=ROOT)
-    rows = []
-    for line in proc.stderr.splitlines():
-        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
-        if m:
-            rows.append((int(m.group(2)), len(m.group(3)) // 2, m.group(4)))
-    outer = sorted((r for r in rows if r[1] == 0), reverse=True)
-    return {"module": module, "total_us": sum(r[0] for r in outer),
-            "top": [{"module": name, "cumulative_us": us} for us, _, name in outer[:top]],
-            "auditor_modules": sorted(name for _, _, name in rows if name.startswith("auditor"))}
-
-
 def table(res: dict) -> str:
     m = res["machine"]
     lines = [f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}, "
@@ -147,16 +114,7 @@ def table(res: dict) -> str:
         for fmt, r in res["review"].items():
             lines.append(f"  -o {fmt:9} {r['reports']} reports  {r['seconds']:6.1f} s  peak RSS {r['rss_mb']:5.0f} MB"
                          f"  {r['kb']:7.0f} KB")
-    c = res["cold"]
-    lines.append(f"\ncold single .txt audit (median of {c['runs']}, interleaved; load average {c['load_average']:.1f})")
-    for name in ("json", "terminal", "baseline"):
-        lines.append(f"  {name:9} {c['median_s'][name] * 1000:6.0f} ms")
-    lines.append(f"  ratio to `import click, rich, yaml`: JSON {c['json_ratio']:.2f}×, terminal {c['terminal_ratio']:.2f}×")
-    p = res["imports"]
-    lines.append(f"\npython -X importtime -c 'import {p['module']}': {p['total_us'] / 1000:.0f} ms cumulative")
-    for row in p["top"]:
-        lines.append(f"  {row['cumulative_us'] / 1000:7.1f} ms  {row['module']}")
-    lines.append("  auditor modules imported: " + " ".join(m.removeprefix("auditor.") for m in p["auditor_modules"]))
+    lines.extend(cold_lines(res["cold"]))
     lines.append("\ntargets")
     for name, (value, limit, smaller) in res["targets"].items():
         ok = value <= limit if smaller else value >= limit
@@ -167,10 +125,10 @@ def table(res: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller batches, fewer repetitions")
-    parser.add_argument("--only", choices=("memory", "workers", "cold", "imports", "review"), action="append",
+    parser.add_argument("--only", choices=("memory", "workers", "cold", "review"), action="append",
                         help="run only these sections (repeatable)")
     args = parser.parse_args(argv)
-    want = set(args.only or ("memory", "workers", "cold", "imports", "review"))
+    want = set(args.only or ("memory", "workers", "cold", "review"))
     res: dict = {"machine": machine(), "quick": args.quick}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -183,8 +141,6 @@ def main(argv: list[str] | None = None) -> int:
             res["review"] = bench_review_files(tmp, 100 if args.quick else 2000)
     if "cold" in want:
         res["cold"] = bench_cold(5 if args.quick else 20)
-    if "imports" in want:
-        res["imports"] = import_profile()
     targets = {}
     if "memory" in res:
         targets["peak_rss_mb"] = (max(r["rss_mb"] for k, r in res["memory"].items() if k != "load_average"),
@@ -192,12 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     if "workers" in res:
         targets["j2_speedup"] = (min(w["speedup"] for w in res["workers"]), TARGETS["j2_speedup"], False)
     if "cold" in res:
-        targets["cold_json_ratio"] = (res["cold"]["json_ratio"], TARGETS["cold_json_ratio"], True)
-        targets["cold_terminal_ratio"] = (res["cold"]["terminal_ratio"], TARGETS["cold_terminal_ratio"], True)
+        cold = res["cold"]["commands"]
+        targets["cold_json_ratio"] = (cold["json"]["ratio"], TARGETS["cold_json_ratio"], True)
+        targets["cold_terminal_ratio"] = (cold["terminal"]["ratio"], TARGETS["cold_terminal_ratio"], True)
     res["targets"] = targets
     res.setdefault("memory", {"load_average": 0.0})
     res.setdefault("workers", [])
-    text = table(res) if {"cold", "imports"} <= set(res) else json.dumps(res, ensure_ascii=False, indent=2) + "\n"
+    text = table(res) if "cold" in res else json.dumps(res, ensure_ascii=False, indent=2) + "\n"
     print(text, end="")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

@@ -126,3 +126,25 @@ def test_progress_bar_on_a_terminal_counts_every_file(monkeypatch):
     assert f"{PROGRESS_MIN_FILES}/{PROGRESS_MIN_FILES}" in screen.getvalue()
     with progress(PROGRESS_MIN_FILES - 1) as advance:
         assert advance is None
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp437", "utf-8"])
+def test_summary_columns_line_up_on_any_console_encoding(encoding, batch):
+    """A console without ✓ (GBK) shows "OK"; without Chinese (cp437) "?": the table is padded after
+    the substitution, so every row of it is as wide as its borders."""
+    import os
+    import subprocess
+    import sys
+
+    from rich.cells import cell_len
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    out = subprocess.run([sys.executable, "-m", "auditor", "check", batch.name, "--summary", "--no-color",
+                          "--width", "100"], capture_output=True, env=env, cwd=batch.parent, check=False)
+    assert out.returncode in (0, 1), out.stderr.decode(encoding, "replace")
+    text = out.stdout.decode(encoding)
+    rows = [line for line in text.splitlines() if line.startswith(("|", "+"))]
+    assert len(rows) >= 9   # borders, header, six files (one unreadable)
+    assert {cell_len(line) for line in rows} == {cell_len(rows[0])}
+    audited = [line for line in rows if ".txt" in line and "002b" not in line]
+    assert len(audited) == 5 and all(("OK" in line) == (encoding != "utf-8") for line in audited)

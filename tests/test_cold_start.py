@@ -12,7 +12,7 @@ import pytest
 
 from hypothesis import given, strategies as st
 
-from auditor.text.normalize import _spaces_beside_cjk
+from auditor.text.han import spaces_beside_cjk
 
 from .conftest import ROOT, SEEDS
 
@@ -49,6 +49,7 @@ def test_a_json_run_imports_no_terminal_reader_or_unused_check_module(cache_env)
 def test_the_terminal_run_imports_rich_and_previous_dir_the_pairing(cache_env, tmp_path):
     found = modules_of(cache_env, "check", str(SEEDS[1]), "--no-color")
     assert "rich" in found and "auditor.render.terminal" in found and "openpyxl" not in found
+    assert "rich.console" not in found and "shutil" not in found   # plain text: rich only measures widths
     (tmp_path / "last-year.txt").write_bytes(SEEDS[0].read_bytes())
     found = modules_of(cache_env, "check", str(SEEDS[1]), "--previous-dir", str(tmp_path), "-f", "json")
     assert "auditor.previous" in found
@@ -63,5 +64,5 @@ _TEXT = st.text(st.sampled_from(" \t\u00a0ab1一丁。，“”《》—…·\u3
 
 @given(_TEXT)
 def test_spaces_beside_cjk_equal_the_regex(text):
-    assert _spaces_beside_cjk(text) == [m.span() for m in _NORMALIZE.finditer(text)]
+    assert spaces_beside_cjk(text) == [m.span() for m in _NORMALIZE.finditer(text)]
 

@@ -48,3 +48,30 @@ def test_only_the_cli_imports_renderers():
 
 def test_the_web_front_end_does_not_need_the_terminal_libraries():
     assert _imports(PACKAGE / "web.py") & {"click", "rich"} == set()
+
+
+def _auditor_imports(path: Path) -> set[str]:
+    """Subpackages and modules of ``auditor`` that ``path`` imports (relative imports resolved)."""
+    rel = path.relative_to(PACKAGE).with_suffix("").parts
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = list(rel[:len(rel) - node.level])
+            target = base + (node.module.split(".") if node.module else [])
+            names.add(target[0] if target else node.names[0].name)
+    return names
+
+
+def test_lower_layers_do_not_import_higher_ones():
+    """Reading and text utilities (term matching included) sit under the checks; the rulebook's data
+    model and loader build matchers without the checks (only ``lint`` and ``examples`` run them)."""
+    higher = {"checks", "engine", "api", "scoring", "batch", "render", "cli", "explain"}
+    offenders = []
+    for layer in ("read", "text", "rulebook"):
+        for path in sorted((PACKAGE / layer).glob("*.py")):
+            if layer == "rulebook" and path.stem in ("lint", "examples"):
+                continue
+            bad = _auditor_imports(path) & higher
+            if bad:
+                offenders.append((path.relative_to(PACKAGE).as_posix(), sorted(bad)))
+    assert offenders == []

@@ -111,3 +111,12 @@ def test_wrapping_keeps_units_whole_and_honours_kinsoku(tokens, width):
             assert line.startswith("     ")   # hanging indent under the text, not the number
     for unit in ("376件", "8.88%", "第27行", "duty.four_personally", "2020年"):
         assert text.count(unit) == sum(line.count(unit) for line in lines), unit
+
+
+@given(st.text(st.sampled_from("法治政府，。（）“” \t\u200d\ufe0f👍aZ9._-第年"), max_size=60),
+       st.integers(min_value=1, max_value=70), st.integers(min_value=1, max_value=70))
+def test_a_line_that_fits_whole_is_placed_as_the_full_breaking_would_place_it(text, width, first):
+    """``break_points`` skips the unit-by-unit walk for text that fits on its first line: same offsets."""
+    from auditor.render import linebreak
+
+    assert linebreak.break_points(text, width, first) == linebreak._break(text, width, first)

@@ -10,12 +10,13 @@ import re
 
 from ..rulebook.model import Rule
 from .context import Context
-from .matcher import Scope
+from ..text.matcher import Scope
 from .outcome import Outcome
+from ..text.lazy import lazy_compile
 
 # "13884 件" "100%" "21.9%" "1.5万元" "24000 余人次" — a number with a unit; years and dates are not data.
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:%|‰|(?:万|亿)?(?:余|多)?(?:人次|件次|万元|亿元|平方米|小时|个|件|次|家|项|名|条"
-                       r"|份|起|宗|场|期|卷|部|篇|批|所|户|元|人|天|余))")
+_QUANTITY = lazy_compile(r"\d+(?:\.\d+)?(?:%|‰|(?:万|亿)?(?:余|多)?(?:人次|件次|万元|亿元|平方米|小时|个|件|次|家|项|名|条"
+                         r"|份|起|宗|场|期|卷|部|篇|批|所|户|元|人|天|余))")
 
 
 def _size(ctx: Context, name: str) -> tuple[int, int]:

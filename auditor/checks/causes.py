@@ -6,18 +6,18 @@ A problem has a cause when its own text uses a causal connective (``params.cause
 """
 from __future__ import annotations
 
-import re
 
 from ..rulebook.model import Rule
 from ..text.normalize import fold
 from .context import Context
-from .matcher import Matcher, terms_matcher
+from ..text.matcher import Matcher, terms_matcher
 from .outcome import Outcome
 from .points import Point, split_points
+from ..text.lazy import lazy_compile
 
 # "存在的不足和原因" names the part; it is not an analysis.
-_PART_NAME = re.compile(r"(不足|问题|短板|差距|弱项)(和|及|与|以及)(其)?(原因|成因)")
-_SENTENCE = re.compile(r"[^。！？!?；;]+")
+_PART_NAME = lazy_compile(r"(不足|问题|短板|差距|弱项)(和|及|与|以及)(其)?(原因|成因)")
+_SENTENCE = lazy_compile(r"[^。！？!?；;]+")
 
 
 def _matchers(rule: Rule) -> tuple[Matcher, Matcher, Matcher]:

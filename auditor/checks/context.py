@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..models import Evidence, Meta, PartFinding, Section
 from ..text.normalize import TextView
-from .matcher import Hit, Scope
+from ..text.matcher import Hit, Scope
 
 PART_NAMES = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因",
               "leadership": "第一责任人履职情况", "plans": "下一年度主要安排",

@@ -12,7 +12,7 @@ from ..text.markers import parse_marker
 from .closed_loop import corpus_for, is_match, shared_words
 from .context import Context
 from .copies import shared_passages
-from .matcher import terms_matcher
+from ..text.matcher import terms_matcher
 from .outcome import Outcome
 from .points import split_points
 

@@ -8,16 +8,16 @@ near-identical sentence with a word changed still counts. Linear in the length o
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from ..text.lazy import lazy_compile
+from ..models import record
 
-_CLAUSE = re.compile(r"[^,，、。;；!！?？:：\n]+")
+_CLAUSE = lazy_compile(r"[^,，、。;；!！?？:：\n]+")
 _DIGITS = str.maketrans("0123456789", "##########")
 MIN_CLAUSE = 4        # shorter clauses ("一是") are too common to mean anything
 MAX_CANDIDATES = 8    # a clause found more often than this in last year's text is boilerplate
 
 
-@dataclass(frozen=True)
+@record
 class Passage:
     """A copied passage: character offsets in this text (``a``) and in last year's (``b``)."""
 

@@ -13,28 +13,28 @@ is work done after all, and is no list here. ``list_spans`` gives the spans of t
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from ..text.lazy import lazy_compile
 
 _MEMBER = r"[^。;；,，:：、等]{1,30}"
 # 将/把 + what + 纳入/列入 + an assessment or plan: "将街道依法行政制度……纳入区绩效考核指标"
-_INCLUDE = re.compile(r"(?:将|把)(?P<obj>[^。;；]{2,150}?)(?:纳入|列入|列为)[^。;；]{0,24}?"
-                      r"(?:考核|考评|评价|评估|指标|目标|要点|计划|规划|责任制)")
+_INCLUDE = lazy_compile(r"(?:将|把)(?P<obj>[^。;；]{2,150}?)(?:纳入|列入|列为)[^。;；]{0,24}?"
+                        r"(?:考核|考评|评价|评估|指标|目标|要点|计划|规划|责任制)")
 # members + 等 + (各项|12项|…) + qualifiers + a head noun naming fields, topics or tasks; not a list of
 # rules or systems that were set up ("……等工作制度", "……等工作规定") or of a body's remit ("……等工作职能")
-_ENUMERATION = re.compile(
-    rf"(?P<obj>{_MEMBER}(?:、{_MEMBER})+)等(?:各项|各类|多项|多个|一批|一系列)?[\d一二三四五六七八九十两]*(?:项|个|类|大)?"
-    r"(?:重点|难点|重要|重大|主要|具体|突出|热点|核心|关键|相关|日常)*"
-    r"(?:工作|领域|方面|问题|事项|内容|环节|业务|行业|任务|指标|考核内容|评价内容|议题|课题|难题)"
-    r"(?!制度|机制|规定|规则|职能|职责|指引|办法|细则|方案|清单|流程|标准|规范|体系)")
+_ENUMERATION = lazy_compile(
+      rf"(?P<obj>{_MEMBER}(?:、{_MEMBER})+)等(?:各项|各类|多项|多个|一批|一系列)?[\d一二三四五六七八九十两]*(?:项|个|类|大)?"
+      r"(?:重点|难点|重要|重大|主要|具体|突出|热点|核心|关键|相关|日常)*"
+      r"(?:工作|领域|方面|问题|事项|内容|环节|业务|行业|任务|指标|考核内容|评价内容|议题|课题|难题)"
+      r"(?!制度|机制|规定|规则|职能|职责|指引|办法|细则|方案|清单|流程|标准|规范|体系)")
 # 涉及 + members, up to 的/等 or the clause's end: "涉及行政复议、行政执法的规范性文件"
-_TOUCHING = re.compile(r"涉及(?P<obj>[^。;；,，:：、等的]{1,30}(?:、[^。;；,，:：、等的]{1,30})+)")
+_TOUCHING = lazy_compile(r"涉及(?P<obj>[^。;；,，:：、等的]{1,30}(?:、[^。;；,，:：、等的]{1,30})+)")
 # A lead-in before the first member: "专题研究|行政立法、……", "在|行政执法、……", "融入|经济发展、……"
-_LEAD_IN = re.compile(r".*(?:研究|围绕|涉及|包括|聚焦|结合|针对|做好|破解|解决|推进|推动|加强|开展|落实|融入|贯穿|"
-                      r"覆盖|在|对|就|将|把|从)")
+_LEAD_IN = lazy_compile(r".*(?:研究|围绕|涉及|包括|聚焦|结合|针对|做好|破解|解决|推进|推动|加强|开展|落实|融入|贯穿|"
+                        r"覆盖|在|对|就|将|把|从)")
 # Handling with a figure after the list: "……等工作，全年受理行政复议案件35件，审结30件"
-_DEED = re.compile(r"(?:办理|办结|审结|受理|审理|化解|调处|调解|答复|纠错|纠正|查处|处罚|立案|结案|审查|审核|出庭|评查)"
-                   r"[^。;；，,]{0,12}?\d")
+_DEED = lazy_compile(r"(?:办理|办结|审结|受理|审理|化解|调处|调解|答复|纠错|纠正|查处|处罚|立案|结案|审查|审核|出庭|评查)"
+                     r"[^。;；，,]{0,12}?\d")
 
 
 @lru_cache(maxsize=512)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..rulebook.model import Rule
 from .context import PART_NAMES, PART_SHORT, SCOPE_LABELS, WORK_PARTS, Context
 from .grounding import best_first, grade, grounded, line_part, places_text
-from .matcher import terms_matcher
+from ..text.matcher import terms_matcher
 from .outcome import Outcome
 
 # Scopes where an item must be reported as work done (see ``grounding``).

@@ -7,14 +7,14 @@ handled, appeared in court, attended, reported on the rule of law (主持、部�
 """
 from __future__ import annotations
 
-import re
 
 from ..rulebook.model import Rule
 from .context import Context
-from .matcher import Scope, terms_matcher
+from ..text.matcher import Scope, terms_matcher
 from .outcome import Outcome
+from ..text.lazy import lazy_compile
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_SENTENCE = lazy_compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
 def personal_sentences(rule: Rule, scope: Scope) -> list[tuple[int, int]]:

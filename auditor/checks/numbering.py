@@ -11,9 +11,8 @@ sequence in different marker forms (（1）（2）（三）) are a style finding
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
-from ..models import Section
+from ..models import Section, record
 from ..rulebook.model import Rule
 from ..text.markers import int_to_cn
 from .context import Context
@@ -22,7 +21,7 @@ from .outcome import Outcome
 _FORMS = {1: "{cn}、", 2: "（{cn}）", 3: "{n}.", 4: "（{n}）"}
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One numbering problem at one heading."""
 

@@ -1,13 +1,13 @@
 """What a check returns: a status, a message and its evidence. The engine stamps the rule."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from ..models import Evidence
+from ..models import Evidence, record
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """A check's verdict before the engine turns it into a ``Result``; its evidence holds each line once
     (the first quote of a line is kept)."""

@@ -10,29 +10,29 @@ shortcomings is the plans part), and is then ``weak``.
 """
 from __future__ import annotations
 
-import re
 
 from ..models import PartFinding, Section
 from ..rulebook.model import Rule
 from ..text.markers import parse_marker
 from ..text.normalize import TextView
-from .matcher import Scope
+from ..text.matcher import Scope
+from ..text.lazy import lazy_compile
 
 # A part other than 举措和成效 may sit inside another part as a sub-section
 # (e.g. "（五）党政主要负责人履行推进法治建设第一责任人职责情况" inside part 一).
 _EMBEDDABLE = ("leadership", "shortcomings", "plans", "other")
 MAX_HEADING = 60          # a numbered line with a longer title is an item, not a part heading
 # The opening of a leadership part placed first: "压实主体责任…" / "局主要负责人履行…第一责任人职责，…"
-_DUTY_TITLE = re.compile(r"责任|履职|担当")
-_DUTY_BODY = re.compile(r"第一责任人|主要负责(?:人|同志)[^。]{0,20}(?:职责|履职|亲自)")
+_DUTY_TITLE = lazy_compile(r"责任|履职|担当")
+_DUTY_BODY = lazy_compile(r"第一责任人|主要负责(?:人|同志)[^。]{0,20}(?:职责|履职|亲自)")
 # A plan item: what will be done ("（一）将开展…", "下一步，我镇将…"), or an action verb with a future
 # word soon after ("（一）持续深化…，力争…", "二是加快…，确保…")
-_PLAN_OPEN = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?"
-                        r"(?:(?:下一步|明年|下一年度?|今后|我们|我[局镇乡县区市委厅])?[，,]?(?:将|要|拟|力争|计划)|"
-                        r"持续|继续|进一步|全面|深入|加快|加大|加强|强化|推进|推动|深化|健全|完善|提升|坚持|着力|落实|"
-                        r"做好|抓好|扎实|不断|聚焦|围绕|严格|积极|大力|切实)")
-_FUTURE = re.compile(r"将|要(?!求)|拟|力争|确保|计划|下一步|明年|下一年|努力")
-_SHORTFALL = re.compile(r"不足|薄弱|有待|仍需|不够|欠缺|差距|短板|滞后|不到位|不强|不高|不完善|问题")
+_PLAN_OPEN = lazy_compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?"
+                          r"(?:(?:下一步|明年|下一年度?|今后|我们|我[局镇乡县区市委厅])?[，,]?(?:将|要|拟|力争|计划)|"
+                          r"持续|继续|进一步|全面|深入|加快|加大|加强|强化|推进|推动|深化|健全|完善|提升|坚持|着力|落实|"
+                          r"做好|抓好|扎实|不断|聚焦|围绕|严格|积极|大力|切实)")
+_FUTURE = lazy_compile(r"将|要(?!求)|拟|力争|确保|计划|下一步|明年|下一年|努力")
+_SHORTFALL = lazy_compile(r"不足|薄弱|有待|仍需|不够|欠缺|差距|短板|滞后|不到位|不强|不高|不完善|问题")
 
 
 def classify_heading(title: str, rules: list[Rule]) -> str | None:
@@ -96,12 +96,12 @@ def _anchors(view: TextView, sections, rules) -> list[tuple[Section, list[str]]]
     heading whose number continues the top-level sequence although its marker is of another level
     counts too (e.g. "3、 2020年政府主要负责人履行…" after "二、") when it stands alone on its line
     ("2、…等重点工作，不断夯实…。二、主要做法…" runs on: it is text)."""
-    naming = [s.level for s in sections if heading_parts(s.title, rules) and len(s.title) <= MAX_HEADING]
+    named = [heading_parts(s.title, rules) for s in sections]
+    naming = [s.level for s, parts in zip(sections, named) if parts and len(s.title) <= MAX_HEADING]
     top = 1 if any(s.level == 1 for s in sections) or not naming else min(naming)
     anchors: list[tuple[Section, list[str]]] = []
     last_top = 0
-    for section in sections:
-        parts = heading_parts(section.title, rules)
+    for section, parts in zip(sections, named):
         if section.level == top:
             if top != 1 and len(section.title) > MAX_HEADING:
                 continue

@@ -6,24 +6,24 @@ or else one paragraph. Introductions ("虽然…，但以下方面仍存在可�
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from ..text.markers import parse_marker
 from .context import Context
+from ..text.lazy import lazy_compile
+from ..models import record
 
 # 一是… / 二是… · 第一，… · 其一，… · ①…   e.g. "一是行政执法能力和水平有待提高,贯彻落实…"
-_ENUMERATOR = re.compile(r"(?:(?<=^)|(?<=[。；;：:，,\s]))(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[,，、]"
-                         r"|其[一二三四五六七八九十][,，、]|[①②③④⑤⑥⑦⑧⑨⑩])")
-_CLAUSE_END = re.compile(r"[,，。;；:：]")
-_SEMICOLON = re.compile(r"[;；]")
+_ENUMERATOR = lazy_compile(r"(?:(?<=^)|(?<=[。；;：:，,\s]))(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[,，、]"
+                           r"|其[一二三四五六七八九十][,，、]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_CLAUSE_END = lazy_compile(r"[,，。;；:：]")
+_SEMICOLON = lazy_compile(r"[;；]")
 MIN_CLAUSE = 8
 MAX_POINTS = 200          # a part with more points than this is cut (and says so in ``details``)
 LABEL_CHARS = 30
 
 
-@dataclass(frozen=True)
+@record
 class Point:
     """One problem or plan item: where it starts, a short label and its normalised text."""
 

@@ -7,14 +7,18 @@ is kept in the details with its basis, not in the message a clerk reads.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..rulebook.model import Rule
 from .context import Context
-from .matcher import Matcher, Scope
+from ..text.matcher import Matcher, Scope
 from .outcome import Outcome
 
 
-def _entries(rule: Rule) -> list[tuple[dict, Matcher]]:
-    return [(e, Matcher.build(e["match"])) for e in rule.params.get("references", ())]
+@lru_cache(maxsize=64)
+def _entries(rule: Rule) -> tuple[tuple[dict, Matcher], ...]:
+    """The rule's references with their matchers, built once per rule (not on every report)."""
+    return tuple((e, Matcher.build(e["match"])) for e in rule.params.get("references", ()))
 
 
 def check_stale(rule: Rule, ctx: Context) -> Outcome:

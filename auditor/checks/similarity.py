@@ -13,8 +13,9 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from operator import add
+from ..text.lazy import lazy_compile
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HAN_RUN = lazy_compile(r"[\u4e00-\u9fff]{2,}")
 TERM_WEIGHT = 2.0          # a shared domain term counts like two shared bigrams
 MAX_QUERY_FEATURES = 60    # a query uses its most distinctive features only
 SMALL_CORPUS = 64          # up to this many passages a query needs no inverted index

@@ -13,9 +13,10 @@ from ..text.markers import cn_to_int
 from ..text.normalize import fold
 from .context import PART_NAMES, Context
 from .outcome import Outcome
+from ..text.lazy import lazy_compile
 
 # "2024年" / "2024 年" (spaces are folded away) / "二〇二四年"
-_YEAR = re.compile(r"(20\d\d)年|二[〇○零]([〇○零一二三四五六七八九]{2})年")
+_YEAR = lazy_compile(r"(20\d\d)年|二[〇○零]([〇○零一二三四五六七八九]{2})年")
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0}
 RETROSPECTIVE = ("measures", "shortcomings", "leadership")
 _LEAD_CHARS = 150

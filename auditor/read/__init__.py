@@ -5,22 +5,23 @@ import codecs
 import hashlib
 import re
 import sys
-from dataclasses import dataclass
 
 from ..errors import InputError
 from ..suppressions import blank_comment_directives, find_comment_directives
 from ..files import read_limited
 from .encoding import decode_text
+from ..text.lazy import lazy_compile
+from ..models import record
 
 # Documented in the README ("Limits"). Real reports are 5–50 KB; at 10 MB even the heaviest run (a 10 MB
 # report with a 10 MB --previous) stays within the benchmark budget of 15 s and 500 MB (bench/run.py).
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
 _OLE = b"\xd0\xcf\x11\xe0"   # Compound File: legacy .doc/.wps, and also password-protected .docx
-_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
+_CHARSET = lazy_compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """The text of one input, one entry per line, with where each line came from."""
 

@@ -24,6 +24,7 @@ from ..extras import missing
 from .encoding import decode_text
 from .numbering import W, Numbering, Styles
 from .wordml import SKIPPED, Body, choose_alternatives
+from ..text.lazy import lazy_compile
 
 # Refuse a package whose parts would unpack to more than this (a zip bomb); the zip's
 # declared sizes are checked before anything is decompressed. Documented in the README.
@@ -44,9 +45,9 @@ _UNDERSTOOD = frozenset((
 ))
 # Strict Open XML (ISO/IEC 29500 strict) names every namespace http://purl.oclc.org/ooxml/<area>/<name>;
 # the transitional name is http://schemas.openxmlformats.org/<area>/2006/<name>.
-_STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/")
+_STRICT = lazy_compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/")
 _MAX_SHOWN = 300   # characters of footnotes and headers quoted in the note
-_CHARSET = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
+_CHARSET = lazy_compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 
 
 def read_docx(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:

@@ -7,9 +7,9 @@ Evidence decides, a label only breaks ties: bytes that are valid UTF-8 are UTF-8
 from __future__ import annotations
 
 import codecs
-import re
 
 from ..errors import InputError
+from ..text.lazy import lazy_compile
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -17,7 +17,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # C0 controls other than tab, newline, carriage return and form feed mark a binary file.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[str, str, tuple[str, ...]]:

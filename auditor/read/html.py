@@ -12,13 +12,14 @@ import re
 
 from ..errors import InputError
 from ..extras import missing
+from ..text.lazy import lazy_compile
 
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article", "br")
 _HIDDEN = "//script|//style|//noscript|//template|//nav|//header|//footer|//head"
 _MIN_ARTICLE_CHARS = 50
 # The publication line CMSs print above an article, e.g. "发布时间：2021-03-25 来源：区司法局 浏览次数：1024";
 # two such labels on one short line mark it as page furniture rather than report text.
-_META_LABEL = re.compile(r"(?:发布时间|发布日期|日期|来源|信息来源|作者|浏览次数|点击数|阅读次数|访问量|字号|责任编辑)\s*[:：]")
+_META_LABEL = lazy_compile(r"(?:发布时间|发布日期|日期|来源|信息来源|作者|浏览次数|点击数|阅读次数|访问量|字号|责任编辑)\s*[:：]")
 
 
 def read_html(text: str, path: str) -> str:

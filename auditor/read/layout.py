@@ -9,10 +9,10 @@ Where the library's advance widths cannot be right, ``respace`` puts the charact
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from operator import itemgetter
+from ..text.lazy import lazy_compile
+from ..models import record
 
 # (−y, x of its origin, character, font size, advance width, text direction in degrees counter-clockwise):
 # an upright page sorts into reading order as it is.
@@ -25,14 +25,14 @@ _OVERPRINT = 0.3    # the same character this close again (in font sizes) is dra
 _BREAK = 0.9        # a gap wider than this many font sizes separates two blocks (columns, cells)
 _MIN_COLUMN_LINES = 3
 # Letter-spacing that came out as spaces: three or more single characters separated by single spaces.
-_SPACED = re.compile(r"(?<!\S)\S(?: \S){2,}(?!\S)")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACED = lazy_compile(r"(?<!\S)\S(?: \S){2,}(?!\S)")
+_HAN = lazy_compile(r"[\u3400-\u9fff]")
 _HALF = 0.5          # the advance of a half-width character of a CJK font, in font sizes
 _DIGIT_MAX = 0.7     # no CJK font has half-width digits wider than this (full-width ones are U+FF10…)
 _CHAINED = 0.05      # points: a glyph drawn where the one before it ended continues its run
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One line of text on a page and where it sits, in the frame where its text runs left to right."""
 

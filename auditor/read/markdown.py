@@ -7,9 +7,10 @@ that "## 一、主要举措和成效" is read as the heading "一、主要举措
 from __future__ import annotations
 
 import re
+from ..text.lazy import lazy_compile
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_ATX = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_COMMENT = lazy_compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_ATX = lazy_compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 
 
 def read_markdown(text: str) -> str:

@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.markers import int_to_cn
+from ..text.lazy import lazy_compile
+from ..models import record
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = lazy_compile(r"%([1-9])")
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -27,7 +29,7 @@ _LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
 
 
-@dataclass(frozen=True)
+@record
 class Level:
     """One level of a list definition (``w:lvl``)."""
 

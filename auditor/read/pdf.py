@@ -26,9 +26,10 @@ from ..extras import missing
 from ..text.markers import parse_marker
 from ..text.normalize import fold
 from .layout import Line, page_lines, respace
+from ..text.lazy import lazy_compile
 
 # A line that is only a page number, as printed in headers and footers: "- 3 -", "第3页", "3/12", "3".
-_PAGE_NUMBER = re.compile(r"^[-－—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-－—–\s]*$")
+_PAGE_NUMBER = lazy_compile(r"^[-－—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-－—–\s]*$")
 _MIN_PAGE_CHARS = 20   # fewer non-space characters than this: the page has no real text layer
 _BAND = 0.12           # top and bottom share of a page where running headers and footers sit
 _SENTENCE_END = ("。", "！", "？", "!", "?")

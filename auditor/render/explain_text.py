@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from .labels import KIND, LEVEL, PART_LABELS, SEVERITY, plain_basis, status_label
+from ..text.lazy import lazy_compile
 
 # What each matcher block of a rule asks, in words: "match" any term (or every group); "if" a
 # condition, "then" what must follow it; "replace" a wording to change.
 BLOCKS = {"match": "查找", "if": "如果写到", "then": "就应写到", "replace": "应改写"}
-_ANY_RUN = re.compile(r"(?:\[[^\]]*\]|\.)(?:\{\d*,?\d*\}|[*+?])")
+_ANY_RUN = lazy_compile(r"(?:\[[^\]]*\]|\.)(?:\{\d*,?\d*\}|[*+?])")
 
 
 def readable_term(source: str) -> str:

@@ -9,14 +9,13 @@ else line 1 — annotation formats need a line.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
-from ..models import AuditResult, Result
+from ..models import AuditResult, Result, record
 from ..scoring import blocks
 from .labels import plain_basis, status_label
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One gap of one report, ready for an annotation format."""
 

@@ -14,16 +14,16 @@ one ``<error>``, so it cannot vanish from the CI report.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from ..models import AuditResult, Result
 from ..rulebook.model import Rulebook
 from ..scoring import blocks
 from .labels import KIND, LEVEL, PART_LABELS, SEVERITY, plain_basis, status_label
+from ..text.lazy import lazy_compile
 
 # Characters XML 1.0 cannot carry even escaped (control codes that PDF extraction may leave behind).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 FAILURE_MODES = ("gate", "gaps")

@@ -1,7 +1,7 @@
 """Chinese labels shared by the human-readable renderers (terminal, Markdown, HTML, Word comments)."""
 from __future__ import annotations
 
-import re
+from ..text.lazy import lazy_compile
 
 from ..rulebook.basis import plain_basis  # noqa: F401  (re-exported: every renderer's basis)
 
@@ -32,7 +32,7 @@ def status_label(status: str, kind: str) -> str:
     return (PROPERTY_STATUS if kind in PROPERTY_KINDS else CHECK_STATUS).get(status, status)
 
 
-_LINE_REF = re.compile(r"第(\d+)(?:[–-](\d+))?行")
+_LINE_REF = lazy_compile(r"第(\d+)(?:[–-](\d+))?行")
 
 
 def in_source_terms(text: str, source_format: str) -> str:
@@ -76,7 +76,7 @@ def gaps(results):
 # What a command-line option names, for readers who never see the command line (the workbook).
 OPTION_WORDS = {"--year": "报告年度", "--level": "主体层级", "--previous-dir": "上一年度报告所在的文件夹",
                 "--previous": "上一年度报告", "--config": "配置文件"}
-_OPTION = re.compile(r"[ \t]?(可?用\s*)?(--[a-z][a-z-]*)(\s*指定(?:年度|层级)?)?[ \t]?")
+_OPTION = lazy_compile(r"[ \t]?(可?用\s*)?(--[a-z][a-z-]*)(\s*指定(?:年度|层级)?)?[ \t]?")
 
 
 def without_options(text: str) -> str:

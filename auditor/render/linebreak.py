@@ -61,6 +61,13 @@ def break_points(text: str, width: int, first_width: int | None = None) -> list[
     """(start, end) offsets of each line of ``text`` wrapped to ``width`` cells (``first_width`` for the
     first line); spaces at a break are dropped."""
     limit = width if first_width is None else first_width
+    if text[:1] and not text[0].isspace() and "\u200d" not in text and "\ufe0f" not in text \
+            and cell_len(text) <= limit:   # fits whole (cell_len adds up per character without these two)
+        return [(0, _rstrip(text, 0, len(text)))]
+    return _break(text, width, limit)
+
+
+def _break(text: str, width: int, limit: int) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     start = end = None
     used = 0

@@ -8,13 +8,13 @@ cell, ``<``/``>``/``&`` become entities so they cannot open HTML, and line break
 """
 from __future__ import annotations
 
-import re
 
 from ..models import AuditResult
 from ..rulebook.model import Rulebook
 from .rows import check_rows, checklist, finding_groups, header, part_rows, severity_counts, summary_rows
+from ..text.lazy import lazy_compile
 
-_SIGNIFICANT = re.compile(r"([\\`*_\[\]|~$#!])")
+_SIGNIFICANT = lazy_compile(r"([\\`*_\[\]|~$#!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _STATUS_MARK = {"pass": "✅", "partial": "🟡", "fail": "❌", "skip": "➖", "waived": "💤", "error": "⛔",
                 "present": "✅", "weak": "🟡", "missing": "❌"}

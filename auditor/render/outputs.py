@@ -118,10 +118,11 @@ class _Terminal(_Sink):
 
     needs_records = True
 
-    def __init__(self, write, summary_only: bool, width: int, color: bool, quiet: bool):
+    def __init__(self, write, summary_only: bool, width: int, color: bool, quiet: bool, encoding: str | None):
         super().__init__(write)
         self.piece_format = None if summary_only else "rich"
         self.summary_only, self.width, self.color, self.quiet = summary_only, width, color, quiet
+        self.encoding = encoding
 
     def add(self, item: Encoded) -> None:
         if self.piece_format:
@@ -130,7 +131,7 @@ class _Terminal(_Sink):
     def close(self, records, failures, rulebook) -> None:
         if (len(records) + len(failures) > 1 or self.summary_only) and not self.quiet:
             from .summary import render_summary
-            self.write(render_summary(records, failures, self.width, self.color))
+            self.write(render_summary(records, failures, self.width, self.color, self.encoding))
 
 
 class _Whole(_Sink):
@@ -185,12 +186,12 @@ class Outputs:
     (nothing audited, or interrupted: no files, nothing printed).
 
     ``targets``: (format, path or None for standard output); ``echo`` writes text to standard
-    output; ``terminal``: (summary only, width, colour, verbose, quiet) for the ``rich`` format;
+    output; ``terminal``: (summary only, width, colour, verbose, quiet, console encoding) for the ``rich`` format;
     ``render(format, results, failures)`` renders a format from whole results (default: the
     ``RENDERERS`` entry as it is)."""
 
     def __init__(self, targets: list[tuple[str, str | None]], rulebook: Rulebook, echo: Callable[[str], None],
-                 terminal: tuple = (False, 100, False, False, False), render: Callable | None = None):
+                 terminal: tuple = (False, 100, False, False, False, None), render: Callable | None = None):
         self.rulebook, self.files, self.sinks, self.stdout = rulebook, [], [], HeldOutput(echo)
         self.render = render or self._render
         self.failures: list = []
@@ -210,14 +211,14 @@ class Outputs:
             self.discard()
             raise
         self.records: list[dict] | None = [] if any(s.needs_records for s in self.sinks) else None
-        summary_only, width, color, verbose, quiet = terminal
+        summary_only, width, color, verbose, quiet, _ = terminal
         self.encoder = Encoder(tuple(sorted({s.piece_format for s in self.sinks if s.piece_format})),
                                (width, color, verbose, quiet), any(s.keep_result for s in self.sinks),
                                any(s.extras for s in self.sinks), _quality_checks(rulebook))
 
     def _sink(self, fmt, write, path, terminal, html_file) -> _Sink:
         if fmt == "rich":
-            return _Terminal(write, terminal[0], terminal[1], terminal[2], terminal[4])
+            return _Terminal(write, terminal[0], terminal[1], terminal[2], terminal[4], terminal[5])
         if fmt in ("json", "jsonl", "csv"):
             return _Stream(write, fmt, self.rulebook)
         if fmt in ("markdown", "html"):

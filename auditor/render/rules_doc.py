@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 
 from rich import box
 from rich.console import Console, Group
@@ -14,6 +13,7 @@ from rich.text import Text
 from ..rulebook.model import Rule, Rulebook
 from .labels import KIND, SEVERITY, plain_basis
 from .rule_links import rule_anchor
+from ..text.lazy import lazy_compile
 
 PART_NAMES = {"measures": "举措和成效", "shortcomings": "不足和原因", "leadership": "第一责任人",
               "plans": "下一年度安排", "other": "其他", "document": "全文", "work": "工作情况", None: "—"}
@@ -21,15 +21,15 @@ _SHORT_LEVELS = {"government": "政府", "department": "部门", "township": "�
 _SHORT_PARTS = {"measures": "举措", "shortcomings": "不足", "leadership": "责任人", "plans": "安排",
                 "other": "其他", "document": "全文", "work": "工作", None: "—"}
 # Short names of the instruments (as in the reference's abbreviation table), for the narrow basis column.
-_SHORT_BASIS = ((re.compile(r"《法治政府建设实施纲要（2021－2025年）》"), "纲要2021"),
-                (re.compile(r"《法治政府建设实施纲要（2015－2020年）》"), "纲要2015"),
-                (re.compile(r"《法治政府建设实施纲要》"), "纲要"),
-                (re.compile(r"《法治政府建设与责任落实督察工作规定》"), "督察规定"),
-                (re.compile(r"《党政主要负责人履行推进法治建设第一责任人职责规定》"), "第一责任人规定"),
-                (re.compile(r"《重大行政决策程序暂行条例》"), "决策条例"),
-                (re.compile(r"国办发〔2018〕118号《[^》]*》"), "三项制度意见"),
-                (re.compile(r"《中华人民共和国([^》]*)》"), r"\1"),
-                (re.compile(r"（[^（）]*(?:号|施行|20\d\d)[^（）]*）"), ""))
+_SHORT_BASIS = ((lazy_compile(r"《法治政府建设实施纲要（2021－2025年）》"), "纲要2021"),
+                (lazy_compile(r"《法治政府建设实施纲要（2015－2020年）》"), "纲要2015"),
+                (lazy_compile(r"《法治政府建设实施纲要》"), "纲要"),
+                (lazy_compile(r"《法治政府建设与责任落实督察工作规定》"), "督察规定"),
+                (lazy_compile(r"《党政主要负责人履行推进法治建设第一责任人职责规定》"), "第一责任人规定"),
+                (lazy_compile(r"《重大行政决策程序暂行条例》"), "决策条例"),
+                (lazy_compile(r"国办发〔2018〕118号《[^》]*》"), "三项制度意见"),
+                (lazy_compile(r"《中华人民共和国([^》]*)》"), r"\1"),
+                (lazy_compile(r"（[^（）]*(?:号|施行|20\d\d)[^（）]*）"), ""))
 WIDE = 120   # from this width the terminal table also shows the kind and the part
 
 

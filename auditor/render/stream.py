@@ -6,12 +6,11 @@ report's piece for every streamed format, so the parent process only writes byte
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from ..models import AuditResult
+from ..models import AuditResult, record
 
 
-@dataclass(frozen=True)
+@record
 class Encoded:
     """One audited report as the outputs need it.
 
@@ -51,7 +50,7 @@ def _piece(fmt: str, a: AuditResult, position: int, terminal: tuple) -> str:
     raise ValueError(f"no streamed piece for format {fmt!r}")
 
 
-@dataclass(frozen=True)
+@record
 class Encoder:
     """``encoder(result, text, position) -> Encoded`` for the outputs of one run.
 

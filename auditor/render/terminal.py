@@ -11,14 +11,9 @@ from __future__ import annotations
 
 import io
 
-from rich import box
-from rich.console import Console
-from rich.text import Text
-
 from ..models import AuditResult
 from ..verdict import verdict
 from .linebreak import break_points, cell_len
-from .pairing import detail_tables
 from .rows import checklist, finding_groups, header, part_rows, rule_errors, severity_counts, waived_rows
 
 _PART_STYLE = {"present": "green", "weak": "yellow", "missing": "bold red", "skip": "dim"}
@@ -59,57 +54,78 @@ def render_terminal(result: AuditResult, width: int = 100, color: bool = False, 
 
 
 class _Writer:
-    """Collects wrapped, styled lines; rich renders the colours once at the end (plain text skips rich)."""
+    """Collects wrapped lines as (text, style) segments; rich turns them into colours once at the end,
+    and plain text (a pipe, a file, CI) never loads rich's console (30 ms of a cold start)."""
 
     def __init__(self, width: int, color: bool):
         self.width, self.color = width, color
-        self.lines: list[Text] = []
+        self.lines: list[list[tuple[str, str]]] = []
 
     def line(self, *segments, indent: str = "", hanging: str | None = None, tail: tuple[str, str] | None = None):
         """Add ``segments`` ((text, style) or text) wrapped with a hanging indent; ``tail`` (text, style)
         is set at the right end of the last line, or on a line of its own when it does not fit."""
-        text = Text(indent)
-        for seg in segments:
-            text.append(*(seg if isinstance(seg, tuple) else (seg,)))
+        segs = [_segment(seg) for seg in segments]
+        plain = "".join(text for text, _ in segs)
         hanging = " " * cell_len(indent) if hanging is None else hanging
-        plain = text.plain
-        spans = break_points(plain[len(indent):], max(1, self.width - cell_len(hanging)),
-                             max(1, self.width - cell_len(indent)))
-        lines = [(Text(hanging) if n else Text(indent)) + text[len(indent) + s:len(indent) + e]
-                 for n, (s, e) in enumerate(spans)]
+        spans = break_points(plain, max(1, self.width - cell_len(hanging)), max(1, self.width - cell_len(indent)))
+        lines = [[(hanging if n else indent, ""), *_cut(segs, s, e)] for n, (s, e) in enumerate(spans)]
         if tail:
-            room = self.width - lines[-1].cell_len
+            room = self.width - cell_len("".join(text for text, _ in lines[-1]))
             if room >= cell_len(tail[0]) + 2:
-                lines[-1].append(" " * (room - cell_len(tail[0])))
-                lines[-1].append(*tail)
+                lines[-1] += [(" " * (room - cell_len(tail[0])), ""), tail]
             else:
-                lines.append(Text(" " * max(0, self.width - cell_len(tail[0]))).append(*tail))
+                lines.append([(" " * max(0, self.width - cell_len(tail[0])), ""), tail])
         self.lines.extend(lines)
 
     def blank(self):
-        self.lines.append(Text())
+        self.lines.append([])
 
     def table(self, table):
         console = self._console()
         console.print(table)
-        self.lines.extend(Text(line) for line in console.file.getvalue().splitlines())
+        self.lines.extend([(_segment(line))] for line in console.file.getvalue().splitlines())
 
     def text(self) -> str:
         if not self.lines:
             return ""
         if not self.color:
-            return "".join(line.plain.rstrip() + "\n" for line in self.lines)
+            return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in self.lines)
+        from rich.text import Text
+
         console = self._console()
-        console.print(Text("\n").join(self.lines), soft_wrap=True)
+        console.print(Text("\n").join(Text.assemble(*line) for line in self.lines), soft_wrap=True)
         return console.file.getvalue()
 
     def count(self) -> int:
         return len(self.lines)
 
-    def _console(self) -> Console:
+    def _console(self):
+        from rich.console import Console
+
         return Console(file=io.StringIO(), width=self.width, force_terminal=self.color, no_color=not self.color,
                        color_system="standard" if self.color else None, highlight=False, emoji=False,
                        legacy_windows=False)
+
+
+# rich drops these control characters from the text it is given (rich.control.STRIP_CONTROL_CODES);
+# plain lines drop them too, so both outputs break a line at the same place.
+_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+def _segment(seg) -> tuple[str, str]:
+    text, style = seg if isinstance(seg, tuple) else (seg, "")
+    return text.translate(_CONTROL), style or ""
+
+
+def _cut(segs: list[tuple[str, str]], start: int, end: int) -> list[tuple[str, str]]:
+    """The pieces of ``segs`` between offsets ``start`` and ``end`` of their joined text."""
+    out, pos = [], 0
+    for text, style in segs:
+        lo, hi = max(start - pos, 0), min(end - pos, len(text))
+        if lo < hi:
+            out.append((text[lo:hi], style))
+        pos += len(text)
+    return out
 
 
 def _header(out: _Writer, a: AuditResult) -> None:
@@ -230,6 +246,10 @@ def _checklist(out: _Writer, a: AuditResult, verbose: bool) -> None:
                 out.line((r["explanation"], "dim" if r["status"] == "skip" else ""), indent="      ")
             for line in r["evidence"]:
                 out.line(line, indent="      ", hanging="        ")
+    from rich import box
+
+    from .pairing import detail_tables   # rich tables: only -v reaches here
+
     for table in detail_tables(a, box.SIMPLE_HEAD if out.color else box.ASCII2):
         out.table(table)
 

@@ -9,10 +9,11 @@ outline) shows ``plain_basis``.
 from __future__ import annotations
 
 import re
+from ..text.lazy import lazy_compile
 
 # Words that mark a caveat clause (a clause of a bracket, or a "；"-separated part of the basis).
 CAVEATS = ("未见原文", "待核实", "二手来源", "未附来源", "参考资料")
-_BRACKETED = re.compile(r"（([^（）]*)）")
+_BRACKETED = lazy_compile(r"（([^（）]*)）")
 
 
 def _caveat(clause: str) -> bool:

@@ -1,31 +1,27 @@
 """A per-user cache of compiled built-in rulebooks, so a cold ``audit check`` skips YAML, schema and compiling.
 
-The compiled form depends on the rule files and on the code that builds it (term folding, matchers,
-the ``Rule`` fields), so the key covers the bytes of every shipped rule file and the size and mtime
-of every module of the package: editing either makes a new entry. Rulebooks given by path are not
+The compiled form depends on the rule files, on the code that builds it (term folding, matchers,
+the ``Rule`` fields) and on the ``regex`` engine (patterns are stored compiled), so the key covers the
+bytes of every shipped rule file and the size and mtime of every module of the package and of the
+engine's binary: changing any of them makes a new entry. Rulebooks given by path are not
 cached (they are validated once per content by the schema cache). ``AUDITOR_NO_CACHE`` turns it off.
 Entries are pickles in the user's own cache directory, the same trust as the validation cache.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Callable
 
+from ..usercache import cache_root, write_atomic
+
 _FORMAT = "1"
 _KEEP = 8
 _PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def cache_root() -> Path | None:
-    """``$XDG_CACHE_HOME/auditor`` (default ``~/.cache/auditor``), or None when caching is off."""
-    if os.environ.get("AUDITOR_NO_CACHE"):
-        return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "auditor"
 
 
 def cached_rulebook(name: str, rules, build: Callable[[], object]):
@@ -54,10 +50,32 @@ def _key(name: str, rules) -> str:
     digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{name}\0".encode())
     for rel, data in sorted(_rule_files(rules, "")):
         digest.update(f"{rel}\0{len(data)}\0".encode() + data)
-    for module in sorted(_PACKAGE.rglob("*.py")):
-        stat = module.stat()
-        digest.update(f"{module.relative_to(_PACKAGE)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for module in _modules():
+        stat = os.stat(os.path.join(_PACKAGE, module))
+        digest.update(f"{module}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for binary in _regex_build():   # patterns are stored compiled, in the form this build of regex reads
+        stat = binary.stat()
+        digest.update(f"{binary.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+def _modules() -> list[str]:
+    """The package's modules, relative paths in a fixed order (os.walk: this runs on every cold start,
+    and pathlib's rglob took 8 ms of it)."""
+    found = []
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = os.path.relpath(folder, _PACKAGE)
+        found.extend(name if rel == "." else f"{rel}/{name}" for name in files if name.endswith(".py"))
+    return sorted(found)
+
+
+def _regex_build() -> list[Path]:
+    """The files of the installed ``regex`` package's compiled engine (found without importing it)."""
+    spec = importlib.util.find_spec("regex")
+    if spec is None or not spec.origin:
+        return []
+    return sorted(Path(spec.origin).parent.glob("_regex*"))
 
 
 def _rule_files(folder, prefix: str):
@@ -71,11 +89,7 @@ def _rule_files(folder, prefix: str):
 def _store(path: Path, rulebook) -> None:
     """Write atomically (a temporary file, then rename); a cache that cannot be written is skipped."""
     try:
-        data = pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
         entries = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-_KEEP]:   # each code or rule change makes a new entry; keep the newest few
             old.unlink()

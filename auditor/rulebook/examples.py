@@ -34,7 +34,7 @@ def recognises(rule: Rule, text: str, part_rules: Iterable[Rule] | None = None) 
     if rule.type in ("item", "forbid"):
         return rule.match.matches(text)
     if rule.type == "substitute":
-        from ..checks.matcher import terms_matcher
+        from ..text.matcher import terms_matcher
 
         return any(terms_matcher((old,)).matches(text) for old, _ in rule.replace)
     if rule.type == "conditional":

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
 from ..errors import InputError, RulebookError
-from ..checks.matcher import Matcher
+from ..text.matcher import Matcher
 from ..files import MAX_DATA_BYTES, read_limited
 from ..yaml_file import YamlProblem, parse_yaml
 from .model import DEFAULT_KIND, Rule, Rulebook
@@ -21,11 +20,12 @@ from .pattern import owned_by
 from .problems import Problem, Problems
 from .regex_safety import regex_code, regex_problem, rule_patterns
 from .schema_check import validate
+from ..models import record
 
 DEFAULT_RULEBOOK = "national"
 
 
-@dataclass(frozen=True)
+@record
 class RuleSource:
     """Where a merged rule dict came from: the file and the location inside it."""
 
@@ -270,5 +270,5 @@ def compile_rule(src: RuleSource, problems: Problems | None = None) -> Rule | No
             check=raw.get("check"), params=dict(raw.get("params") or {}),
             description=raw.get("description"), suggestion=raw.get("suggestion"),
             examples_match=tuple(examples.get("match", ())), examples_no_match=tuple(examples.get("no_match", ())),
-            origin=origin, raw=raw,
+            origin=origin,
         )

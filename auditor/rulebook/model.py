@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..checks.matcher import Matcher
+from ..text.matcher import Matcher
+from ..models import record
 
 # The report category each rule type reports under, unless the rule names one.
 DEFAULT_KIND = {"part": "part", "order": "format", "item": "item", "conditional": "item",
@@ -48,7 +49,6 @@ class Rule:
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
     origin: str = ""            # which rulebook file defined (or last changed) the rule
-    raw: dict = field(default_factory=dict)
 
     def applies_to(self, year: int | None, level: str) -> str | None:
         """None when the rule applies; otherwise the reason (Chinese) it is skipped."""
@@ -82,7 +82,7 @@ LEVEL_NAMES = {"government": "区县及以上政府", "department": "政府部�
                "unknown": "层级未知"}
 
 
-@dataclass(frozen=True)
+@record
 class Rulebook:
     """A validated rulebook: the rules in the order they are reported."""
 

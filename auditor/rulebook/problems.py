@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import RulebookError
+from ..models import record
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with a rulebook; ``code`` is stable (tests compare it), the message is for people."""
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
+from ..usercache import cache_root
 from .problems import Problems
 
 _CACHE_VERSION = "1"
@@ -54,10 +54,8 @@ def schema_code(err) -> str:
 
 
 def _cache_dir() -> Path | None:
-    if os.environ.get("AUDITOR_NO_CACHE"):
-        return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "auditor" / "validated"
+    root = cache_root()
+    return root / "validated" if root else None
 
 
 def _json_path(path, data) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .normalize import PINYIN
+from .han import is_han, strip_pinyin
+from .lazy import lazy_compile
 
 _HAN = "\u4e00-\u9fff"
 _TOWNSHIP = ("街道办事处", "办事处", "街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府", "镇", "乡", "苏木", "街")
@@ -17,50 +18,67 @@ _DEPARTMENT = ("管理委员会", "管委会", "委员会", "局", "委", "办�
                "总队", "支队", "站", "所")
 _GOVERNMENT = ("人民政府", "政府", "自治区", "自治州", "自治县", "省", "市", "区", "县", "旗", "州", "盟")
 # A party committee or leading group reporting for its body: "中共某某镇委员会", "某某局党组"
-_PARTY = re.compile(r"^中共|(?:党组|党委|党工委)$|(?<=[省市县区州旗盟镇乡])委(?:员会)?$")
+_PARTY = lazy_compile(r"^中共|(?:党组|党委|党工委)$|(?<=[省市县区州旗盟镇乡])委(?:员会)?$")
 # Words that open a name without naming anything: "市司法局", "我局", "全省各级行政机关"
 _GENERIC_START = tuple("省市县区镇乡州旗盟我本该全各") + ("上级", "街道")
-_TAGS = re.compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\]|〔[^〕]{0,30}〕)+")
-_FILE = re.compile(r"\.(?:docx?|wps|pdf|txt)$", re.IGNORECASE)
-_NAME = re.compile(rf"^[{_HAN}A-Za-z0-9（）()·]{{2,60}}$|^[{_HAN}]{{2,20}}委、[{_HAN}]{{1,20}}政府$")
+_TAGS = lazy_compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,30}\]|〔[^〕]{0,30}〕)+")
+_FILE = lazy_compile(r"\.(?:docx?|wps|pdf|txt)$", re.IGNORECASE)
+# Besides Han characters, what a name may hold ("某某区（某某）管理委员会", "某某·某某中心")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789（）()·")
 # Not names: self-references and time phrases ("我镇", "本届政府", "一年来我镇")
-_NOT_NAME = re.compile(r"我|本届|本级|以来|年来|^[本该全各今去一及将为对在]|^(?:根据|按照|召开|围绕)|^乡镇$")
+_NOT_NAME = lazy_compile(r"我|本届|本级|以来|年来|^[本该全各今去一及将为对在]|^(?:根据|按照|召开|围绕)|^乡镇$")
 # Words of a clause, never of a body's name: particles and verbs ("调研组充分肯定了某区", "有序推动全镇",
 # "成立中共某市委"). Names hold words like 管理/服务/保障/监督 ("市场监督管理局"), so only these count.
-_CLAUSE_WORDS = re.compile(r"[了的着各]|肯定|推进|推动|坚持|成立|协助|充分|认真|深入|召开|开展|加强|落实|贯彻|"
-                           r"指出|强调|要求|表示|听取|调研|有序|积极|取得")
+_CLAUSE_WORDS = lazy_compile(r"[了的着各]|肯定|推进|推动|坚持|成立|协助|充分|认真|深入|召开|开展|加强|落实|贯彻|"
+                             r"指出|强调|要求|表示|听取|调研|有序|积极|取得")
 _ONE_NAME_MAX = 30     # characters of one body's name; longer only as a joint "A、B" or "A B"
 # A clause that sets the scene before the subject: "2020年是…完整年度，某某局认真贯彻…"
-_CONTEXT = re.compile(r"^(?:(?:19|20)\d\d年|为|按照|根据|在|今年|一年|自|随着|围绕|截至)")
+_CONTEXT = lazy_compile(r"^(?:(?:19|20)\d\d年|为|按照|根据|在|今年|一年|自|随着|围绕|截至)")
 # A title names its body before "关于" or the year: "某某区司法局关于2021年度…", "某某镇2023年…"
-_TITLE_SPLIT = re.compile(r"关于|发布|印发|(?<!\d)(?:19|20)\d\d(?:年|(?=[" + _HAN + r"]))")
+# (a year counts where 年 or another Han character follows; tested in ``name_in_title``)
+_TITLE_SPLIT = lazy_compile(r"关于|发布|印发|(?<!\d)(?:19|20)\d\d年?")
 # Verbs (and the like) that follow the subject of a report's opening sentence
 _VERBS = ("坚持", "深入", "认真", "全面", "紧紧", "始终", "紧扣", "围绕", "聚焦", "扎实", "以习近平", "按照", "根据",
           "高度", "积极", "持续", "切实", "着力", "不断", "牢固", "严格", "立足", "锚定", "紧密", "贯彻", "把", "将",
           "全力", "大力", "进一步", "主动", "在", "以", "法治政府建设", "依法行政", "领导班子", "党组", "党委", "党工委",
           "于", "对", "抓", "强化", "加强", "推进", "落实", "不折不扣", "统筹", "自觉", "一以贯之", "继续")
-_LEAD = re.compile(r"^(?:[^，,。]{0,16}(?:年度|以来|年来|年)[，,]?)")
-_UNDER = re.compile(r"^(?:在[^。]{2,80}?(?:领导|指导|监督|支持|关心|帮助|指引|关怀)下[，,]?)+")
-_CLAUSE = re.compile(r"^(?:为[^，,。]{2,60}[，,]|按照[^，,。]{2,60}[，,]|根据[^，,。]{2,60}[，,])")
+_LEAD = lazy_compile(r"^(?:[^，,。]{0,16}(?:年度|以来|年来|年)[，,]?)")
+_UNDER = lazy_compile(r"^(?:在[^。]{2,80}?(?:领导|指导|监督|支持|关心|帮助|指引|关怀)下[，,]?)+")
+_CLAUSE = lazy_compile(r"^(?:为[^，,。]{2,60}[，,]|按照[^，,。]{2,60}[，,]|根据[^，,。]{2,60}[，,])")
+# After a year at the head of a title, the body before the topic: "2021年某某街道政府信息公开…"
+_NAME_BEFORE_TOPIC = lazy_compile(rf"[{_HAN}]{{2,20}}?(?:{'|'.join(_TOWNSHIP + _DEPARTMENT + _GOVERNMENT)})"
+                                  r"(?=法治|政府信息|依法|普法)")
+# The body a self-reference stands for: "我局" → 局, "本街道" → 街道
+_SELF_WORD = lazy_compile(rf"[我本全](街道|[{_HAN}])")
 # How a body speaks of itself: "我局" "本局" "局党组" · "我镇" "街道党工委" · "我市" "全省各级行政机关"
 SELF = (
-    ("department", re.compile(r"我(?:局|厅|委|办|部|署|中心|院)|本(?:局|厅|委|部)|(?:局|厅|部|委)党(?:组|委)|"
-                              r"(?:^|[，,。])(?:县|市|区)?局(?:始终|坚持|深入|认真|高度)")),
-    ("township", re.compile(r"我(?:镇|乡|街道)|本(?:镇|乡|街道)|全(?:镇|乡|街道)|(?:镇|乡)党委(?:、|和)?(?:镇|乡)?政府|街道党工委|"
-                            r"(?:^|[，,。])(?:街道|镇|乡)(?:始终|坚持|按照|深入|认真|高度|积极)")),
-    ("government", re.compile(r"我(?:市|县|区|省|州|旗)|本(?:市|县|区|省)|全(?:市|县|区|省|州)各级(?:行政机关|政府)|"
-                              r"(?:市|县|区|省)政府(?:始终|坚持|深入|认真|高度|常务会议)")),
+    ("department", lazy_compile(r"我(?:局|厅|委|办|部|署|中心|院)|本(?:局|厅|委|部)|(?:局|厅|部|委)党(?:组|委)|"
+                                r"(?:^|[，,。])(?:县|市|区)?局(?:始终|坚持|深入|认真|高度)")),
+    ("township", lazy_compile(r"我(?:镇|乡|街道)|本(?:镇|乡|街道)|全(?:镇|乡|街道)|(?:镇|乡)党委(?:、|和)?(?:镇|乡)?政府|街道党工委|"
+                              r"(?:^|[，,。])(?:街道|镇|乡)(?:始终|坚持|按照|深入|认真|高度|积极)")),
+    ("government", lazy_compile(r"我(?:市|县|区|省|州|旗)|本(?:市|县|区|省)|全(?:市|县|区|省|州)各级(?:行政机关|政府)|"
+                                r"(?:市|县|区|省)政府(?:始终|坚持|深入|认真|高度|常务会议)")),
 )
 
 
 def clean_name(text: str) -> str | None:
     """A body's name as written, or None when ``text`` is not one (too long, a sentence, no type)."""
-    name = PINYIN.sub("", _TAGS.sub("", text.strip()))
+    name = strip_pinyin(_TAGS.sub("", text.strip()))
     name = _FILE.sub("", name).strip(" ：:，,")
     name = re.sub(r"\s+", "", name)
-    if not _NAME.match(name) or _NOT_NAME.search(name) or not plausible_name(name):
+    if not _name_shaped(name) or _NOT_NAME.search(name) or not plausible_name(name):
         return None
     return name
+
+
+def _name_shaped(name: str) -> bool:
+    """2–60 Han characters, Latin letters, digits, brackets or "·"; or a joint issuer of 2–20 Han
+    characters + 委、 + 1–20 + 政府 ("某某县委、某某县人民政府"). ``name`` holds no whitespace."""
+    if 2 <= len(name) <= 60 and all(is_han(c) or c in _NAME_CHARS for c in name):
+        return True
+    party, _, government = name.partition("委、")
+    return (2 <= len(party) <= 20 and 3 <= len(government) <= 22 and government.endswith("政府")
+            and all(map(is_han, party + government)))
 
 
 def plausible_name(name: str) -> bool:
@@ -76,14 +94,14 @@ def plausible_name(name: str) -> bool:
 
 def name_in_title(title: str) -> str | None:
     """The body a title names before "关于"/"发布" or its year: "某某县教育局2021年度…" → 某某县教育局."""
-    text = PINYIN.sub("", _TAGS.sub("", title.strip().lstrip("《")))
-    m = _TITLE_SPLIT.search(text)
+    text = strip_pinyin(_TAGS.sub("", title.strip().lstrip("《")))
+    m = next((m for m in _TITLE_SPLIT.finditer(text) if not m.group(0)[-1].isdigit()
+              or m.end() < len(text) and is_han(text[m.end()])), None)
     if m and m.start() >= 2:
         return clean_name(text[: m.start()])
     if m and m.start() == 0 and m.group(0)[0].isdigit():     # "2021年某某街道政府信息公开工作年度报告"
         rest = text[m.end():].lstrip("度")
-        found = re.match(rf"[{_HAN}]{{2,20}}?(?:{'|'.join(_TOWNSHIP + _DEPARTMENT + _GOVERNMENT)})(?=法治|政府信息|依法|普法)",
-                         rest)
+        found = _NAME_BEFORE_TOPIC.match(rest)
         return clean_name(found.group(0)) if found else None
     return None
 
@@ -115,8 +133,9 @@ def subject_of(sentence: str) -> str | None:
     return None
 
 
-_NOT_PLACE = re.compile(r"[和与及或的全进在是对将把了各本我该]|法治|建设|政府|工作")
-_PLACES = re.compile(rf"^(?:[{_HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗))+$")
+_HAN_RUN_AT_END = lazy_compile(rf"[{_HAN}]{{1,16}}$")
+_NOT_PLACE = lazy_compile(r"[和与及或的全进在是对将把了各本我该]|法治|建设|政府|工作")
+_PLACES = lazy_compile(rf"^(?:[{_HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗))+$")
 
 
 def qualified_name(generic: str, text: str) -> str | None:
@@ -128,7 +147,7 @@ def qualified_name(generic: str, text: str) -> str | None:
         return None
     best = None
     for m in re.finditer(re.escape(generic), text):
-        run = re.search(rf"[{_HAN}]{{1,16}}$", text[max(0, m.start() - 16):m.start()])
+        run = _HAN_RUN_AT_END.search(text[max(0, m.start() - 16):m.start()])
         for start in range(len(run.group(0)) - 1) if run else ():
             place = run.group(0)[start:]
             if _PLACES.match(place + generic[0]) and not _NOT_PLACE.search(place):
@@ -164,7 +183,7 @@ def level_of(name: str) -> tuple[str, str | None]:
     return "unknown", None
 
 
-_ISSUED = re.compile(r"(?:印发|制定|出台|制发|通过|修订|编制)了?《([^》]{4,60})》")
+_ISSUED = lazy_compile(r"(?:印发|制定|出台|制发|通过|修订|编制)了?《([^》]{4,60})》")
 
 
 def own_document_name(text: str, word: str) -> str | None:
@@ -173,7 +192,7 @@ def own_document_name(text: str, word: str) -> str | None:
 
     The name must end like the self-reference ("我局" → …局, "我镇" → …镇, "全市各级…" → …市).
     """
-    m = re.match(r"[我本全](街道|[\u4e00-\u9fff])", word)
+    m = _SELF_WORD.match(word)
     if not m:
         return None
     own = m.group(1)

@@ -5,8 +5,8 @@ brackets and dots: "（一）" → "(一)", "１．" → "1.".
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from .lazy import lazy_compile
+from ..models import record
 
 CN_DIGITS = "零〇一二三四五六七八九十百"
 _CN = f"[{CN_DIGITS}]{{1,4}}"
@@ -14,19 +14,19 @@ _CN = f"[{CN_DIGITS}]{{1,4}}"
 # Order matters: the bracketed forms must be tried before the bare ones.
 _PATTERNS = (
     # 第一部分 (a top-level heading some reports use)   e.g. "第二部分 存在的不足和原因"
-    (1, re.compile(rf"^第({_CN})部分([、.,:：]?)")),
+    (1, lazy_compile(rf"^第({_CN})部分([、.,:：]?)")),
     # （一） / (一)，sometimes wrongly followed by 、 or .   e.g. "（二）坚持依法行政"
-    (2, re.compile(rf"^\(({_CN})\)([、.,]?)")),
+    (2, lazy_compile(rf"^\(({_CN})\)([、.,]?)")),
     # （1） / (1)   e.g. "（1）完善执法证管理工作"
-    (4, re.compile(r"^\((\d{1,2})\)([、.,]?)")),
+    (4, lazy_compile(r"^\((\d{1,2})\)([、.,]?)")),
     # 一、 (the standard) or 一. / 一，  e.g. "一、2020年度推进法治政府建设的主要举措和成效"
-    (1, re.compile(rf"^({_CN})[ \t]*([、.,])")),
+    (1, lazy_compile(rf"^({_CN})[ \t]*([、.,])")),
     # 1. / 1、 / 1．  but not "1.5万件" or "2020年"   e.g. "1.规范依法决策程序"
-    (3, re.compile(r"^(\d{1,2})[ \t]*(、|[.,](?!\d))")),
+    (3, lazy_compile(r"^(\d{1,2})[ \t]*(、|[.,](?!\d))")),
 )
 
 
-@dataclass(frozen=True)
+@record
 class Marker:
     """A heading marker found at the start of a normalised line."""
 

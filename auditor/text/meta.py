@@ -15,25 +15,27 @@ from collections import Counter
 from ..models import Meta, Section
 from .issuer import (clean_name, is_generic, level_of, name_in_title, own_document_name, qualified_name, self_reference,
                      subject_of)
+from .han import is_han
 from .normalize import TextView
 from .page import Page, read_page, to_iso
+from .lazy import lazy_compile
 
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?:年|(?=[\u4e00-\u9fff]))(?!\d)")
-_DOC_WORDS = re.compile(r"报告|总结|情况|要点|方案|计划|意见|通知|规划|目录|清单|汇报|年报|讲话|述法|述职")
+_YEAR = lazy_compile(r"(?<![\d-])(?:19|20)\d\d")   # a year where a Han character follows ("2023年", "2023度")
+_DOC_WORDS = lazy_compile(r"报告|总结|情况|要点|方案|计划|意见|通知|规划|目录|清单|汇报|年报|讲话|述法|述职")
 # Years that do not date the report: cited titles 《…》, brackets, ranges "2021—2025年", full dates
-_NOT_DATING = re.compile(r"《[^》]{0,80}》|\([^)]{0,60}\)|（[^）]{0,60}）|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d年?|"
-                         r"(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?")
+_NOT_DATING = lazy_compile(r"《[^》]{0,80}》|\([^)]{0,60}\)|（[^）]{0,60}）|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d年?|"
+                           r"(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?")
 # A date alone on its row, as under a signature: "2022年1月5日"; a template may leave it blank "2014年 月 日"
-_START_YEAR = re.compile(r"^((?:19|20)\d\d)年(?!\d{1,2}月)")
-_CN_DATE = re.compile(r"^((?:19|20)\d\d)年\s*(\d{1,2})?\s*月\s*(\d{1,2})?\s*日$")
+_START_YEAR = lazy_compile(r"^((?:19|20)\d\d)年(?!\d{1,2}月)")
+_CN_DATE = lazy_compile(r"^((?:19|20)\d\d)年\s*(\d{1,2})?\s*月\s*(\d{1,2})?\s*日$")
 _PLAN_WORDS = ("安排", "计划", "思路", "打算", "要点", "下一步", "下一年", "下年度", "展望")
 _PUBLISHED = ("发布日期", "发布时间", "发表日期", "日期", "时间", "生成日期", "更新日期", "更新时间")
 _SIGNED = ("成文日期", "发文日期")
 _PUBLISHER = ("发布机构", "发文机关", "制发机构", "发布单位")
 # A report's own title cited at the very start of the first row
-_LEAD_TITLE = re.compile(r"^《([^《》]{0,60}(?:19|20)\d\d[^《》]{0,40}(?:报告|总结))》")
-_GLUED_TITLE = re.compile(r"^([^，,。：:《》]{6,60}?(?:报告|总结))(?=\s*(?:(?:19|20)\d\d\s*年|[一二三四五六七八九十]+、|现将|根据|按照))")
-_REPORT_WORDS = re.compile(r"法治|依法行政")
+_LEAD_TITLE = lazy_compile(r"^《([^《》]{0,60}(?:19|20)\d\d[^《》]{0,40}(?:报告|总结))》")
+_GLUED_TITLE = lazy_compile(r"^([^，,。：:《》]{6,60}?(?:报告|总结))(?=\s*(?:(?:19|20)\d\d\s*年|[一二三四五六七八九十]+、|现将|根据|按照))")
+_REPORT_WORDS = lazy_compile(r"法治|依法行政")
 MAX_TITLE = 90
 OPENING_ROWS = 40
 
@@ -243,7 +245,8 @@ def _year(title, title_line, sections, openings, view, signed, published):
 
 
 def _years(text: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(_NOT_DATING.sub("", text))]
+    text = _NOT_DATING.sub("", text)
+    return [int(m.group(0)) for m in _YEAR.finditer(text) if m.end() < len(text) and is_han(text[m.end()])]
 
 
 def _year_before(iso: str) -> int:

@@ -5,30 +5,23 @@ every normalised character remembers the original character it came from.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Callable
 
+from .han import pinyin_spans, spaces_beside_cjk
 from .markers import parse_marker
+from .lazy import lazy_compile
+from ..models import record
 
 # Word-processor residue exported into plain text, e.g. "[bookmark: _GoBack]", "{ PAGE }".
-RESIDUE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC|REF|MERGEFIELD)\b[^}\n]{0,120}\}")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Pinyin that some mirror sites print after characters: "区(qū)", "报(bào)" (a tone mark is required,
-# so "(app)" stays). Removed for matching; evidence still quotes the original.
-PINYIN = re.compile(rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+RESIDUE = lazy_compile(r"\[bookmark:[^\]\n]{0,80}\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC|REF|MERGEFIELD)\b[^}\n]{0,120}\}")
 # U+FFFD stands where the reader met bytes it could not decode (``read.encoding`` names the lines in
 # a note). It is no character of the report: "放管\ufffd服" must still match 放管服.
-_REPLACEMENT = re.compile("\ufffd+")
-# Whitespace next to a Han character or CJK punctuation carries no meaning: "2020 年" → "2020年".
-_BLANKS = re.compile(r"[ \t\u00a0]+")
-_CJK_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"), ("\u3000", "\u303f"))
-_CJK_SINGLES = frozenset("\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u300a\u300b")
-_EDGES = re.compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$")
-_INNER_PUNCT = re.compile(r"[,，、;；:：。]")
+_REPLACEMENT = lazy_compile("\ufffd+")
+_EDGES = lazy_compile(r"^[ \t\u00a0]+|[ \t\u00a0]+$")
+_INNER_PUNCT = lazy_compile(r"[,，、;；:：。]")
 _TERMINAL = tuple("。！？!?;；:：”’」』)）》】…")
 MAX_QUOTE = 200   # an evidence quote never exceeds this (a 1 MB line must not be quoted whole)
 
@@ -92,7 +85,7 @@ def _ascii_word(ch: str) -> bool:
 Mapping = "array[int] | None"   # normalised index → original index; None means identity
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     """Consecutive original lines joined because the text was hard-wrapped mid-sentence."""
 
@@ -105,7 +98,7 @@ class Paragraph:
         return self.lines[bisect_right(self.starts, offset) - 1]
 
 
-@dataclass(frozen=True)
+@record
 class TextView:
     """Original lines, their normalised forms, the joined paragraphs and the residue found."""
 
@@ -185,16 +178,16 @@ def normalize_line(line: str, convert: Callable[[str], str] | None = None) -> tu
         residue.extend(text[s:e] for s, e in found)
         text, mapping = _delete(text, mapping, found)
         found = [m.span() for m in RESIDUE.finditer(text)]
-    found = [m.span() for m in PINYIN.finditer(text)]
+    found = pinyin_spans(text)
     while found:
         text, mapping = _delete(text, mapping, found)
-        found = [m.span() for m in PINYIN.finditer(text)]
+        found = pinyin_spans(text)
     found = [m.span() for m in _REPLACEMENT.finditer(text)]
     if found:
         text, mapping = _delete(text, mapping, found)
     if convert is not None:
         text, mapping = _recode(text, mapping, convert)
-    spans = _spaces_beside_cjk(text) + [m.span() for m in _EDGES.finditer(text)]
+    spans = spaces_beside_cjk(text) + [m.span() for m in _EDGES.finditer(text)]
     if spans:
         text, mapping = _delete(text, mapping, sorted(set(spans)))
     return text, mapping, residue
@@ -230,20 +223,6 @@ def _delete(text: str, mapping, spans: list[tuple[int, int]]):
     keep_text.append(text[pos:])
     new.extend(range(pos, len(text)) if mapping is None else mapping[pos:])
     return "".join(keep_text), new
-
-
-def _is_cjk(ch: str) -> bool:
-    return ch in _CJK_SINGLES or any(lo <= ch <= hi for lo, hi in _CJK_RANGES)
-
-
-def _spaces_beside_cjk(text: str) -> list[tuple[int, int]]:
-    """Spans of the runs of spaces with a Han character or CJK punctuation on either side.
-
-    The same as ``(?<=[Han, CJK punct])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[Han, CJK punct])``, tested
-    character by character: ``re`` spends several milliseconds compiling a class of 30,000 Han
-    characters, on every start of the program."""
-    return [m.span() for m in _BLANKS.finditer(text)
-            if (m.start() > 0 and _is_cjk(text[m.start() - 1])) or (m.end() < len(text) and _is_cjk(text[m.end()]))]
 
 
 def normalize_text(text: str, convert: Callable[[str], str] | None = None) -> TextView:

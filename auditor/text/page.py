@@ -9,10 +9,12 @@ so none of them can become a title, an issuer or evidence for a rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .markers import parse_marker
+from .han import is_han
 from .normalize import TextView
+from .lazy import lazy_compile
+from ..models import record
 
 # Labels of a page's metadata list, as folded (NFKC, spaces between Han characters removed, so
 # "标 题" and "索 引 号" arrive as "标题" and "索引号"). Longest first so "发布时间" wins over "时间".
@@ -27,31 +29,31 @@ _LABEL = "|".join(LABELS)
 # A label, then ":" or a closing bracket: "发布时间：2023-01-11"  "[ 成文日期 ] 2026-01-22"
 # "| 发文机关: | 东安县应急管理局 |"  "• 发布机构:". Folding removed the spaces between fields, so
 # after the first one a label may follow a value directly ("10:44:25来源:广东省司法厅").
-_FIELD = re.compile(rf"[\[【]?({_LABEL})[\]】]?\s*(?:[:：|]|(?<=[\]】]))")
-_FIELD_START = re.compile(rf"^[\s|•·\-—*]*[\[【]?(?:{_LABEL})[\]】]?\s*(?:[:：|]|(?<=[\]】]))")
-_LEAD_DATE = re.compile(r"^[\s•·\-—|]*(?:19|20)\d\d\s*(?:[-./]|年)\s*\d{1,2}\s*(?:[-./]|月)\s*\d{1,2}\s*日?")
-_LABEL_ONLY = re.compile(rf"^[\s•·\-—*\[\]【】]*(?:{_LABEL})[\s\[\]【】:：]*$")   # not in a "|" table
-_BULLET = re.compile(r"^[\s•·\-—|>]+")
+_FIELD = lazy_compile(rf"[\[【]?({_LABEL})[\]】]?\s*(?:[:：|]|(?<=[\]】]))")
+_FIELD_START = lazy_compile(rf"^[\s|•·\-—*]*[\[【]?(?:{_LABEL})[\]】]?\s*(?:[:：|]|(?<=[\]】]))")
+_LEAD_DATE = lazy_compile(r"^[\s•·\-—|]*(?:19|20)\d\d\s*(?:[-./]|年)\s*\d{1,2}\s*(?:[-./]|月)\s*\d{1,2}\s*日?")
+_LABEL_ONLY = lazy_compile(rf"^[\s•·\-—*\[\]【】]*(?:{_LABEL})[\s\[\]【】:：]*$")   # not in a "|" table
+_BULLET = lazy_compile(r"^[\s•·\-—|>]+")
 # Breadcrumbs and site menus: "当前位置：首页 > 政务公开 > …", "首页>政务公开>…", "联系我们| 网站地图| 微信"
-_NAV = re.compile(r"当前位置|当前的位置|当前所在|所在位置|您的位置|您现在|您当前|首页\s*[>＞»]|>>|(?:[>＞»][^>＞»]*){2}")
-_MENU = re.compile(r"(?:[^|｜]{1,12}[|｜]){2,}")
+_NAV = lazy_compile(r"当前位置|当前的位置|当前所在|所在位置|您的位置|您现在|您当前|首页\s*[>＞»]|>>|(?:[>＞»][^>＞»]*){2}")
+_MENU = lazy_compile(r"(?:[^|｜]{1,12}[|｜]){2,}")
 # Widgets and site furniture (only on short rows): "字体大小" "【打印】【关闭】" "分享到" "无障碍" …
-_WIDGET = re.compile(r"字体|字号|打印|关闭|分享|收藏|听全文|无障碍|长辈版|繁体版|简体版|网站地图|联系我们|IPv6|"
-                     r"手机版|手机站|下载|登录|友情提示|相关文章|扫一扫|本站|首页|返回顶部|\[[大中小]\]|^[大中小]$")
-_DATE = re.compile(r"((?:19|20)\d\d)\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})")
+_WIDGET = lazy_compile(r"字体|字号|打印|关闭|分享|收藏|听全文|无障碍|长辈版|繁体版|简体版|网站地图|联系我们|IPv6|"
+                       r"手机版|手机站|下载|登录|友情提示|相关文章|扫一扫|本站|首页|返回顶部|\[[大中小]\]|^[大中小]$")
+_DATE = lazy_compile(r"((?:19|20)\d\d)\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})")
 # A page's own date row: "2022-03-22 11:35", "• 2024-01-23", "2021年03月22日 16时47分". A Chinese date
 # without a time ("2022年1月5日") is a document's date (a signature), left to the metadata.
-_BARE_DATE = re.compile(r"^[\s•·\-—|]*(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|"
-                        r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日?(?=\s*\d{1,2}[:时]))"
-                        r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*[:分]\s*\d{1,2})?\s*[秒分]?)?")
+_BARE_DATE = lazy_compile(r"^[\s•·\-—|]*(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|"
+                          r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日?(?=\s*\d{1,2}[:时]))"
+                          r"(?:\s*\d{1,2}\s*[:时]\s*\d{1,2}(?:\s*[:分]\s*\d{1,2})?\s*[秒分]?)?")
 # a value row of a metadata list is never a document's title
-_DOCUMENT = re.compile(r"报告|总结|关于|年度|方案|要点|通知")
+_DOCUMENT = lazy_compile(r"报告|总结|关于|年度|方案|要点|通知")
 _TAIL = 15           # rows at the end of a page where share/print widgets stand
 _SHORT = 40          # a widget or bullet row longer than this is body text, not furniture
 _FIELD_ROW = 120     # a metadata row longer than this is body text quoting a label
 
 
-@dataclass(frozen=True)
+@record
 class PageField:
     """One labelled value of a page's metadata list, e.g. ("发布日期", "2026-02-10", 14)."""
 
@@ -60,7 +62,7 @@ class PageField:
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """The furniture rows of a page (1-based) and the fields read from them."""
 
@@ -138,7 +140,7 @@ def is_furniture(text: str, edge: bool = True) -> bool:
     if _BARE_DATE.match(text) and len(_BARE_DATE.match(text).group(0)) >= len(text) - 12:
         return True
     stripped = _BULLET.sub("", text)
-    if not stripped or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", stripped):
+    if not any(is_han(c) or c.isascii() and c.isalnum() for c in stripped):
         return True          # "| | | |", "-", "•"
     if not edge:
         return False
@@ -147,7 +149,7 @@ def is_furniture(text: str, edge: bool = True) -> bool:
     # a bullet menu item: "• 开题报告", "• 2024-01-23", "• 来源：广州市司法局"
     if stripped == text.lstrip():
         return False
-    return (len(stripped) <= 24 and not re.search(r"[，,。]", stripped)) or not re.search(r"[\u4e00-\u9fff]", stripped)
+    return (len(stripped) <= 24 and not re.search(r"[，,。]", stripped)) or not any(map(is_han, stripped))
 
 
 def to_iso(text: str) -> str | None:

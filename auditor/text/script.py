@@ -8,11 +8,11 @@ because those tables also rewrite words that mainland traditional text uses (建
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Callable
 
 from ..extras import missing
+from .lazy import lazy_compile
 
 # Frequent characters whose simplified and traditional forms differ, as (simplified, traditional)
 # pairs. A text is traditional when the traditional forms clearly outnumber the simplified ones,
@@ -31,7 +31,7 @@ _PAIRS = (
 _SIMPLIFIED = frozenset(pair[0] for pair in _PAIRS.split())
 _TRADITIONAL = frozenset(pair[1] for pair in _PAIRS.split())
 _SAMPLE = 50000
-_ANY_TRADITIONAL = re.compile("[" + "".join(sorted(_TRADITIONAL - _SIMPLIFIED)) + "]")
+_ANY_TRADITIONAL = lazy_compile("[" + "".join(sorted(_TRADITIONAL - _SIMPLIFIED)) + "]")
 
 
 def looks_traditional(text: str) -> bool:

@@ -1,16 +1,16 @@
 """Headings found by their numbering marker, with the span of lines each one governs."""
 from __future__ import annotations
 
-import re
 
 from ..models import Section
 from .markers import parse_marker
 from .normalize import TextView
+from .lazy import lazy_compile
 
-_RUN_IN_END = re.compile(r"[。!?！？;；]")
+_RUN_IN_END = lazy_compile(r"[。!?！？;；]")
 MAX_TITLE = 80
 _SPACED_MAX = 30
-_CLAUSE = re.compile(r"[。!?！？;；,，:：]")
+_CLAUSE = lazy_compile(r"[。!?！？;；,，:：]")
 
 
 def parse_sections(view: TextView) -> tuple[Section, ...]:

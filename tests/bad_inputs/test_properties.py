@@ -101,3 +101,28 @@ def test_a_random_pattern_is_refused_with_a_reason_or_bounded_in_time(source, te
     assert spent < limit + 0.5, (source, spent)
     if spent > limit + 0.1:   # well past the limit (not just the bookkeeping around the searches): said so
         assert watch.overrun == source
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(patterns(), st.lists(st.sampled_from(["法治", "政府", "审核", "审查", "副", "制度", "，", ",", "。", "X", "a",
+                                             " ", "1"]), max_size=12).map("".join))
+def test_words_a_pattern_requires_are_in_every_text_it_matches(source, text):
+    """The shortcut that skips compiling and searching (``Pattern.could_match``) never skips a text
+    the pattern matches."""
+    import regex
+
+    assume(regex_problem(source) is None)   # what loading refuses never runs
+    try:
+        found = regex.search(source, text, timeout=1)
+    except (regex.error, OverflowError, RecursionError, TimeoutError):
+        return
+    if found is not None:
+        assert pattern.Pattern(source).could_match(text), (source, text, pattern.required_words(source))
+
+
+def test_words_a_pattern_requires():
+    assert pattern.required_words("决策[^。]{0,30}征求(?:社会|公众)?意见") == (("决策",), ("征求",), ("意见",))
+    assert pattern.required_words("(研究|听取)[^。]{0,20}(?:法治|依法)") == (("听取", "研究"), ("依法", "法治"))
+    assert pattern.required_words("(?<![A-Za-z])[Xx×]{1,3}(?:省|市)") == (("X", "x", "×"), ("市", "省"))
+    for nothing in ("a|b*", "(?i)abc", "[[:alpha:]]x", "(?:abc){e<=1}", r"\p{Han}+", "x?"):
+        assert pattern.required_words(nothing) == ()

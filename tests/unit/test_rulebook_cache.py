@@ -57,3 +57,40 @@ def test_the_key_covers_the_shipped_rules_and_the_code():
     key = cache._key("national", rules_dir())
     assert key == cache._key("national", rules_dir())
     assert key != cache._key("example-city", rules_dir())
+
+
+def test_a_cached_rulebook_holds_its_patterns_compiled(cache_home, monkeypatch):
+    """Read back, the rulebook's regexes are the engine's compiled form: an audit compiles none of them."""
+    import regex
+
+    load_rulebook()
+    second = load_rulebook()
+    sources = {t.regex.source for rule in second.rules for m in (rule.match, rule.heading, rule.content)
+               if m for t in (*m.any, *(t for g in m.all for t in g), *m.not_) if t.regex}
+    assert len(sources) > 50
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from strings(v)
+    # a check builds its own matchers from ``params`` (compiled where first used): not the rulebook's
+    sources -= {s[3:] for rule in second.rules for s in strings(rule.params) if s.startswith("re:")}
+    compiled = []
+    real = regex.compile
+    monkeypatch.setattr(regex, "compile", lambda source, *a, **k: compiled.append(source) or real(source, *a, **k))
+    for seed in SEEDS:
+        audit_text(seed.read_text(encoding="utf-8"), second)
+    assert not sources & set(compiled)
+
+
+def test_the_key_covers_the_regex_engine(monkeypatch, tmp_path):
+    key = cache._key("national", rules_dir())
+    engine = tmp_path / "_regex.so"
+    engine.write_bytes(b"another build")
+    monkeypatch.setattr(cache, "_regex_build", lambda: [engine])
+    assert cache._key("national", rules_dir()) != key

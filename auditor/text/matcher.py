@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..rulebook.pattern import Pattern, compile_pattern
-from ..text.normalize import Paragraph, TextView, fold
+from .normalize import Paragraph, TextView, fold
+from ..models import record
 
 _SENTENCE_END = "。!?！？;；\n"
 MAX_HITS_PER_TERM = 50
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """One searchable term: a folded literal, or a regex written ``re:…``."""
 
@@ -24,19 +25,17 @@ class Term:
     literal: str | None
     regex: "Pattern | None"   # time-bounded (auditor.rulebook.pattern), compiled on its first search
 
-    def spans(self, text: str, limit: int = MAX_HITS_PER_TERM):
-        """Yield (start, end) of up to ``limit`` occurrences in ``text``."""
-        count = 0
-        if self.literal is not None:
-            if not self.literal:
-                return
-            pos = text.find(self.literal)
-            while pos != -1 and count < limit:
-                yield pos, pos + len(self.literal)
-                count += 1
-                pos = text.find(self.literal, pos + len(self.literal))
-        else:   # a rulebook regex, bounded in time (auditor.rulebook.pattern)
-            yield from self.regex.spans(text, limit)
+    def spans(self, text: str, limit: int = MAX_HITS_PER_TERM) -> list[tuple[int, int]]:
+        """(start, end) of up to ``limit`` occurrences in ``text``, left to right."""
+        literal = self.literal
+        if literal is None:   # a rulebook regex, bounded in time (auditor.rulebook.pattern)
+            return self.regex.spans(text, limit)
+        out: list[tuple[int, int]] = []
+        pos = text.find(literal) if literal else -1
+        while pos != -1 and len(out) < limit:
+            out.append((pos, pos + len(literal)))
+            pos = text.find(literal, pos + len(literal))
+        return out
 
 
 def compile_term(source: str) -> Term:
@@ -54,7 +53,7 @@ def terms_matcher(terms: tuple[str, ...]) -> "Matcher":
     return Matcher.build({"any": list(terms)})
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """A term found at ``line`` (offsets are within that line's normalised text)."""
 
@@ -67,7 +66,7 @@ class Hit:
     size: int = 0        # length of the whole match (it may run on past ``end``, into the next line)
 
 
-@dataclass(frozen=True)
+@record
 class Matcher:
     """Compiled ``match`` block: pass on any ``any`` term or on every ``all`` group."""
 
@@ -97,11 +96,11 @@ class Matcher:
     def find(self, scope: "Scope", limit: int = 12) -> list[Hit]:
         """All hits (at most ``limit`` per term), in document order, exclusions applied."""
         hits: list[Hit] = []
-        groups = [(-1, self.any)] + list(enumerate(self.all))
-        for index, terms in groups:
+        text = scope.text
+        for index, terms in ((-1, self.any), *enumerate(self.all)):
             for term in terms:
-                for start, end in term.spans(scope.text, limit):
-                    if self.not_ and self._excluded(scope.text, start, end):
+                for start, end in term.spans(text, limit):
+                    if self.not_ and self._excluded(text, start, end):
                         continue
                     line, ls, le = scope.locate(start, end)
                     hits.append(Hit(term.source, line, ls, le, index, scope.paragraph_line(start), end - start))
@@ -112,7 +111,7 @@ class Matcher:
         lo = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
         his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i != -1]
         sentence = text[lo: min(his) if his else len(text)]
-        return any(next(t.spans(sentence, 1), None) for t in self.not_)
+        return any(t.spans(sentence, 1) for t in self.not_)
 
     def matches(self, text: str) -> bool:
         """Does a short raw text (a rule example) hold any term of this matcher?"""
@@ -150,7 +149,7 @@ class Scope:
 
     @classmethod
     def of_text(cls, text: str) -> "Scope":
-        from ..text.normalize import normalize_text
+        from .normalize import normalize_text
         return cls.build("example", normalize_text(text), None)
 
     def paragraph_line(self, start: int) -> int:

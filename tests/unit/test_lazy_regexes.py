@@ -1,0 +1,76 @@
+"""Module regexes: compiled on first use, and read back from the per-user store exactly as ``re`` compiles them."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+import auditor
+from auditor.text import lazy
+
+
+@pytest.fixture
+def store_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(lazy, "_STORE", None)
+    monkeypatch.setattr(lazy, "_ADDED", {})
+    return tmp_path / "auditor" / "regexes"
+
+
+def _package_patterns() -> list[tuple[str | bytes, int]]:
+    """(pattern, flags) of every module-level ``lazy_compile`` in the package's core modules."""
+    found = set()
+    for info in pkgutil.walk_packages(auditor.__path__, "auditor."):
+        if info.name.split(".")[1].startswith(("cli", "web", "__main__")):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:   # an optional extra that is not installed
+            continue
+        found.update((v.pattern, int(v._flags)) for v in vars(module).values() if isinstance(v, lazy.LazyPattern))
+    return sorted(found, key=repr)
+
+
+def test_every_package_regex_is_read_back_as_re_compiles_it(store_home, monkeypatch):
+    patterns = _package_patterns()
+    assert len(patterns) > 80
+    for source, flags in patterns:
+        lazy.compile_stored(source, flags)
+    lazy._save()
+    assert len(list(store_home.glob("*.pickle"))) == 1
+
+    monkeypatch.setattr(lazy, "_STORE", None)   # a new process: the store is read from the file
+    monkeypatch.setattr(lazy, "_ADDED", {})
+
+    def no_compiling(*args):
+        raise AssertionError(f"compiled, not read back: {args}")
+    monkeypatch.setattr(lazy.re, "compile", no_compiling)
+    read_back = [lazy.compile_stored(source, flags) for source, flags in patterns]
+    monkeypatch.undo()
+    for (source, flags), pattern in zip(patterns, read_back):
+        assert pattern == re.compile(source, flags), source   # equal patterns have equal compiled code
+        assert pattern.groupindex == re.compile(source, flags).groupindex
+
+
+def test_a_damaged_store_is_ignored_and_replaced(store_home):
+    store_home.mkdir(parents=True)
+    path = lazy._path()
+    path.write_bytes(b"not a pickle")
+    assert lazy.compile_stored(r"(?P<year>\d{4})年", re.X).search("2024年").group("year") == "2024"
+    lazy._save()
+    assert path.read_bytes() != b"not a pickle"
+
+
+def test_an_entry_the_engine_refuses_is_compiled_afresh(store_home, monkeypatch):
+    monkeypatch.setattr(lazy, "_STORE", {("a+b", 0): ("garbage",)})
+    assert lazy.compile_stored("a+b").fullmatch("aab")
+
+
+def test_no_store_when_caching_is_off(store_home, monkeypatch):
+    monkeypatch.setenv("AUDITOR_NO_CACHE", "1")
+    lazy.compile_stored("xyz")
+    lazy._save()
+    assert not store_home.exists()
