@@ -137,3 +137,19 @@ def test_a_whole_span_is_never_broken(tokens, width, tag):
     start = len("".join(tokens))
     spans = break_points(text, width, whole=((start, start + len(tag)),))
     assert any(s <= start and start + len(tag) <= e for s, e in spans)
+
+
+def test_part_names_stay_apart_from_their_status_when_parts_are_missing():
+    from auditor import audit_text, load_rulebook
+    from auditor.render.labels import PART_LABELS
+
+    from .conftest import SEEDS
+    from .render_helpers import without_part
+
+    audit = audit_text(without_part(SEEDS[0], "leadership"), load_rulebook())
+    assert any(p.status == "missing" for p in audit.parts)
+    for width in (60, 80, 160):
+        lines = render_terminal(audit, width=width).splitlines()
+        for label in PART_LABELS.values():
+            row = next(line for line in lines if line.startswith("  " + label))
+            assert row[2 + len(label)] == " ", (width, row)

@@ -151,8 +151,9 @@ def _parts(out: _Writer, a: AuditResult) -> None:
     rows = part_rows(a)
     cols = [[r["part"] for r in rows], [r["status_label"] for r in rows],
             ["" if r["lines"] == "—" else r["lines"] for r in rows]]
-    located = [n for n in range(len(rows)) if cols[2][n]] or range(len(rows))   # "未单列（可选）" has no lines
-    widths = [max(cell_len(col[n]) for n in located) + 2 for col in cols]
+    located = [n for n in range(len(rows)) if cols[2][n]] or range(len(rows))
+    widths = [max(cell_len(v) for v in col) + 2 for col in cols]
+    widths[1] = max(cell_len(cols[1][n]) for n in located) + 2   # a status without lines ("未单列（可选）") may run on
     headings = ["" if r["heading"] == "—" else r["heading"] for r in rows]
     column = max(cell_len(h) for h in headings) <= out.width - 2 - sum(widths)
     for n, r in enumerate(rows):

@@ -13,12 +13,12 @@ ELLIPSIS = "…"
 
 def clip(text: str, limit: int) -> str:
     """``text`` when it has at most ``limit`` characters; else the text up to the last phrase stop
-    within ``limit`` (at least ``limit // 3`` characters in), else up to the first one within
+    within ``limit`` (at least ``limit // 2`` characters in: "第一部分…" says nothing), else up to the first one within
     ``2 * limit``, followed by "…"; else ``text`` whole. The stop itself is dropped ("职能，" → "职能…")."""
     text = text.strip()
     if len(text) <= limit:
         return text
-    cuts = [i for i, ch in enumerate(text[:2 * limit]) if ch in STOPS and i >= max(1, limit // 3)]
+    cuts = [i for i, ch in enumerate(text[:2 * limit]) if ch in STOPS and i >= max(1, limit // 2)]
     inside = [i for i in cuts if i <= limit]
     if inside:
         return text[:inside[-1]] + ELLIPSIS
