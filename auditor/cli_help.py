@@ -10,7 +10,17 @@ import re
 
 import click
 
-from .render.linebreak import cell_len, wrap
+
+def cell_len(text: str) -> int:
+    from .render.linebreak import cell_len as measure   # here: a run that prints no help never loads rich
+
+    return measure(text)
+
+
+def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> list[str]:
+    from .render.linebreak import wrap as break_lines
+
+    return break_lines(text, width, indent, hanging)
 
 
 def _joined(paragraph: str) -> str:
