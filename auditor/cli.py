@@ -14,6 +14,7 @@ from . import __version__
 from .batch import Failure, Job, audit_stream, collect_paths, index_previous
 from .cli_group import EXIT_ERROR, EXIT_GATE, EXIT_PASS, AuditGroup, say
 from .cli_messages import install as install_chinese_messages, localize_usage
+from .cli_help import use_help_formatter
 from .cli_terminal import progress as _progress, stdout_encoding, terminal_width, use_color
 from .config import resolve_settings
 from .errors import AuditorError
@@ -219,4 +220,5 @@ main.add_command(outline)
 main.add_command(init)   # the old name of outline, hidden
 main.add_command(waivers)
 main.add_command(serve)
+use_help_formatter(main)
 localize_usage(main)

@@ -35,9 +35,15 @@ def show(path, rulebook_ref, year, level, config_path):
 
 @config.command("init")
 @click.argument("path", required=False, default=".audit.yaml", type=click.Path(dir_okay=False))
-@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它（不加则不写入）。")
 def init(path, force):
-    """在当前目录写一份带注释的 .audit.yaml（全部为注释，即默认值；去掉 # 启用需要的项）。"""
+    """写一份带注释的配置文件：默认写到当前目录的 .audit.yaml，也可用 PATH 指定位置和文件名。
+
+    文件里每一项都是注释掉的默认值，写入后审查结果不变；去掉行首的 # 并修改，才启用该项。
+    audit check 从报告所在目录向上查找 .audit.yaml，所以放在报告目录或其上级目录即可生效。
+
+    文件已存在时不写入、原文件不动，报错并以退出码 2 结束；确需覆盖时加 --force。
+    """
     from .config_template import render_config_template
 
     if os.path.exists(path) and not force:

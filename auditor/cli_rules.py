@@ -7,6 +7,7 @@ directory), else the defaults.
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -21,18 +22,22 @@ def rules():
 @rules.command("list")
 @rulebook_option
 @config_option
-@click.option("-f", "--format", "fmt", type=click.Choice(["rich", "json", "markdown"]), default="rich", show_default=True,
-              help="输出格式（markdown 即 docs/rules.md）。")
+@click.option("-f", "--format", "fmt", type=click.Choice(["rich", "tsv", "json", "markdown"]),
+              help="输出格式：rich 为表格（在终端中的默认），tsv 为每行一条、制表符分隔、内容不截断"
+                   "（输出到管道或文件时的默认），markdown 即 docs/rules.md。")
 @click.option("--width", type=click.IntRange(60, 400), help="表格宽度（默认取终端宽度）；120 及以上另显示类型、部分和依据。")
 def list_rules(rulebook_ref, config_path, fmt, width):
     """列出规则：编号、名称、类型、所属部分、严重程度、依据、适用范围。"""
-    from .render.rules_doc import render_rules_json, render_rules_markdown, render_rules_table
+    from .render.rules_doc import render_rules_json, render_rules_markdown, render_rules_table, render_rules_tsv
 
     _, rulebook, _ = resolved([], {"rulebook": rulebook_ref}, config_path)
+    fmt = fmt or ("rich" if width or sys.stdout.isatty() else "tsv")
     if fmt == "json":
         click.echo(render_rules_json(rulebook), nl=False)
     elif fmt == "markdown":
         click.echo(render_rules_markdown(rulebook), nl=False)
+    elif fmt == "tsv":
+        click.echo(render_rules_tsv(rulebook), nl=False)
     else:
         click.echo(render_rules_table(rulebook, width or _columns()), nl=False)
 

@@ -58,7 +58,7 @@ def outline(rulebook: Rulebook, year: int, level: str | None = None, issuer: str
     order = _statutory_order(rulebook, part_rules)
     parts = []
     for number, rule in enumerate(order, 1):
-        notes = [f"本部分：{rule.title}（{rule.id}）", f"依据：{plain_basis(rule.basis)}"]
+        notes = [f"本部分：{rule.title}", f"依据：{plain_basis(rule.basis)}"]
         if rule.suggestion:
             notes.append(f"要求：{rule.suggestion}")
         if rule.optional:
@@ -109,7 +109,7 @@ def _item_notes(rules: list[Rule]) -> list[str]:
             area = rule.area
             notes.append(f"【{area}】")
         advice = f"：{rule.suggestion}" if rule.suggestion else ""
-        notes.append(f"- {rule.title}（{rule.id}，{SEVERITY_NAMES.get(rule.severity, rule.severity)}）{advice}")
+        notes.append(f"- {rule.title}（{SEVERITY_NAMES.get(rule.severity, rule.severity)}）{advice}")
     return notes
 
 

@@ -12,6 +12,7 @@ from auditor.read import read_bytes, read_path
 from auditor.skeleton import outline, render_skeleton_docx, render_skeleton_markdown
 
 MANDATORY = ("measures", "shortcomings", "leadership", "plans")
+RULE_ID = r"\b[a-z_]+\.[a-z_]+\b"   # e.g. enforcement.three_systems
 
 
 def part_order(rulebook) -> list[str]:
@@ -48,19 +49,23 @@ def test_docx_skeleton_finds_every_part_and_carries_comments(tmp_path, invoke, r
     document = docx.Document(str(path))
     comments = list(document.comments)
     assert len(comments) == 1 + len(part_order(rulebook))   # the preface plus one per part
-    assert any("enforcement.three_systems" in c.text for c in comments)
+    three_systems = next(r.title for r in rulebook.rules if r.id == "enforcement.three_systems")
+    assert any(three_systems in c.text for c in comments)
+    assert not any(re.search(RULE_ID, c.text) for c in comments)   # a clerk reads item names, not ids
 
 
 @pytest.mark.parametrize("level", ["government", "department", "township"])
 def test_notes_list_exactly_the_checks_that_apply(rulebook, level):
     year = 2020
     markdown = render_skeleton_markdown(outline(rulebook, year, level))
-    listed = set(re.findall(r"（([a-z0-9_]+\.[a-z0-9_.]+)，", markdown))
-    expected = {r.id for r in rulebook.rules if r.type != "part" and r.applies_to(year, level) is None}
-    assert listed == expected
+    listed = {line[2:] for line in markdown.splitlines() if line.startswith("- ")}
+    expected = {r for r in rulebook.rules if r.type != "part" and r.applies_to(year, level) is None}
+    assert len(listed) == len(expected)
+    assert all(any(line.startswith(r.title + "（") for line in listed) for r in expected)
     for rule in rulebook.rules:
         if rule.type == "part" and rule.applies_to(year, level) is None:
-            assert rule.id in markdown
+            assert f"本部分：{rule.title}" in markdown
+    assert not re.search(RULE_ID, markdown)
 
 
 def test_year_is_filled_in_and_defaults_to_last_year(tmp_path, invoke, monkeypatch):

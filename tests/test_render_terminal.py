@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings, strategies as st
 from rich.cells import cell_len
 
-from auditor.render.linebreak import CLOSING, OPENING, wrap
+from auditor.render.linebreak import CLOSING, OPENING, break_points, wrap
 from auditor.render.rows import finding_groups
 from auditor.render.terminal import MAX_LINES, render_terminal
 from auditor.verdict import must_fix
@@ -119,4 +119,45 @@ def test_a_line_that_fits_whole_is_placed_as_the_full_breaking_would_place_it(te
     """``break_points`` skips the unit-by-unit walk for text that fits on its first line: same offsets."""
     from auditor.render import linebreak
 
-    assert linebreak.break_points(text, width, first) == linebreak._break(text, width, first)
+    assert linebreak.break_points(text, width, first) == linebreak._break(text, width, first, ())
+
+@pytest.mark.parametrize("width", (60, 80, 100, 160))
+def test_tags_and_header_pairs_are_never_broken(width):
+    """A status tag such as （缺失·警告） and a header pair such as 层级：乡镇（街道） are on one line."""
+    for audit in seed_results():
+        lines = render_terminal(audit, width=width, verbose=True).splitlines()
+        for g in finding_groups(audit):
+            for f in g["findings"]:
+                tag = f"（{f['status_label']}·{f['severity_label']}）"
+                assert any(tag in line for line in lines), (audit.path, width, tag)
+        for label in ("主体：", "年度：", "层级：", "规则集："):
+            line = next(line for line in lines if label in line)
+            assert not line.rstrip().endswith(label), (audit.path, width, label)
+        for p in audit.parts:
+            if p.heading:   # a part's heading is never split across lines at a width it fits in
+                assert cell_len(p.heading) + 4 > width or any(p.heading in line for line in lines), p.heading
+
+
+@settings(max_examples=200, deadline=None)
+@given(TOKENS, st.integers(min_value=30, max_value=80), st.sampled_from(["（缺失·警告）", "（部分·必须修改）", "[不适用]"]))
+def test_a_whole_span_is_never_broken(tokens, width, tag):
+    text = "".join(tokens) + tag + "".join(reversed(tokens))
+    start = len("".join(tokens))
+    spans = break_points(text, width, whole=((start, start + len(tag)),))
+    assert any(s <= start and start + len(tag) <= e for s, e in spans)
+
+
+def test_part_names_stay_apart_from_their_status_when_parts_are_missing():
+    from auditor import audit_text, load_rulebook
+    from auditor.render.labels import PART_LABELS
+
+    from .conftest import SEEDS
+    from .render_helpers import without_part
+
+    audit = audit_text(without_part(SEEDS[0], "leadership"), load_rulebook())
+    assert any(p.status == "missing" for p in audit.parts)
+    for width in (60, 80, 160):
+        lines = render_terminal(audit, width=width).splitlines()
+        for label in PART_LABELS.values():
+            row = next(line for line in lines if line.startswith("  " + label))
+            assert row[2 + len(label)] == " ", (width, row)

@@ -15,9 +15,11 @@ from collections import defaultdict
 from ..models import Section, record
 from ..rulebook.model import Rule
 from ..text.markers import int_to_cn
+from ..text.phrase import clip
 from .context import Context
 from .outcome import Outcome
 
+TITLE_CHARS = 16   # of a heading's title quoted in a message (cut at a phrase, see ``text.phrase``)
 _FORMS = {1: "{cn}、", 2: "（{cn}）", 3: "{n}.", 4: "（{n}）"}
 
 
@@ -70,7 +72,7 @@ def _sequence(sections, levels, kids: list[int]) -> list[Finding]:
     prev = None
     for i in kids:
         s = sections[i]
-        here = f"{s.marker}{s.title[:16]}"
+        here = f"{s.marker}{clip(s.title, TITLE_CHARS)}"
         if prev is None:
             if s.number != 1:
                 out.append(Finding("gap", s.line, levels[i], f"{here}：同级第一个标题编号为 {s.number}，前面缺少编号"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..text.markers import parse_marker
+from ..text.phrase import ELLIPSIS, clip
 from .context import Context
 from ..text.lazy import lazy_compile
 from ..models import record
@@ -115,8 +116,11 @@ def _clause_point(ctx: Context, para, offset: int, text: str) -> Point:
     line, start = ctx.view.paragraph_offset_to_line(para, offset)
     end_line = para.line_at(min(offset + max(len(text) - 1, 0), len(para.text) - 1))
     stop = _CLAUSE_END.search(text)
-    label = (text[: stop.start()] if stop else text)[:LABEL_CHARS]
-    return Point(_as_written(ctx, line, start, label), line, end_line, text, start, False)
+    clause = text[: stop.start()] if stop else text
+    if len(clause) <= 2 * LABEL_CHARS:   # a phrase is quoted whole; only a run-on one is cut, and says so
+        return Point(_as_written(ctx, line, start, clause), line, end_line, text, start, False)
+    label = _as_written(ctx, line, start, clause[:LABEL_CHARS]) + ELLIPSIS
+    return Point(label, line, end_line, text, start, False)
 
 
 def _heading_end(norm: str, marker, title: str) -> int:
@@ -127,10 +131,7 @@ def _heading_end(norm: str, marker, title: str) -> int:
 
 def _heading_label(marker: str, title: str) -> str:
     """"（一）充分发挥…职能作用,筹划推进…" → "（一）充分发挥…职能作用" when the title is long."""
-    if len(title) > LABEL_CHARS:
-        stop = _CLAUSE_END.search(title)
-        title = title[: stop.start()] if stop and stop.start() >= 6 else title
-    return f"{marker}{title}"[: LABEL_CHARS + 6]
+    return marker + clip(title, LABEL_CHARS)
 
 
 def _as_written(ctx: Context, line: int, start: int, label: str) -> str:

@@ -18,8 +18,9 @@ OPENING = frozenset("（《「『【〔〈“‘([{")
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/%-+#@")
 
 
-def _units(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the pieces of ``text`` that must stay on one line, in order; spaces are pieces too."""
+def _units(text: str, whole: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` that must stay on one line, in order; spaces are pieces too.
+    Each ``whole`` span (a status tag such as "（缺失·警告）") is kept in one piece."""
     units: list[list[int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -54,24 +55,31 @@ def _units(text: str) -> list[tuple[int, int]]:
         else:
             merged.append([start, end])
         glue_next = piece[-1] in OPENING or (glue_next and piece.isspace())
+    for lo, hi in whole:
+        inside = [n for n, (s, e) in enumerate(merged) if s < hi and e > lo]
+        if len(inside) > 1:
+            merged[inside[0]][1] = merged[inside[-1]][1]
+            del merged[inside[0] + 1:inside[-1] + 1]
     return [(s, e) for s, e in merged]
 
 
-def break_points(text: str, width: int, first_width: int | None = None) -> list[tuple[int, int]]:
+def break_points(text: str, width: int, first_width: int | None = None,
+                 whole: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """(start, end) offsets of each line of ``text`` wrapped to ``width`` cells (``first_width`` for the
-    first line); spaces at a break are dropped."""
+    first line); spaces at a break are dropped; the ``whole`` spans are never broken (unless one is
+    wider than a line)."""
     limit = width if first_width is None else first_width
     if text[:1] and not text[0].isspace() and "\u200d" not in text and "\ufe0f" not in text \
             and cell_len(text) <= limit:   # fits whole (cell_len adds up per character without these two)
         return [(0, _rstrip(text, 0, len(text)))]
-    return _break(text, width, limit)
+    return _break(text, width, limit, whole)
 
 
-def _break(text: str, width: int, limit: int) -> list[tuple[int, int]]:
+def _break(text: str, width: int, limit: int, whole: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     start = end = None
     used = 0
-    for s, e in _units(text):
+    for s, e in _units(text, whole):
         piece = text[s:e]
         size = cell_len(piece)
         if piece.isspace():

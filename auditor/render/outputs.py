@@ -131,7 +131,7 @@ class _Terminal(_Sink):
     def close(self, records, failures, rulebook) -> None:
         if (len(records) + len(failures) > 1 or self.summary_only) and not self.quiet:
             from .summary import render_summary
-            self.write(render_summary(records, failures, self.width, self.color, self.encoding))
+            self.write(render_summary(records, failures, self.width, self.color, self.encoding, rulebook))
 
 
 class _Whole(_Sink):

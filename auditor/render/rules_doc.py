@@ -47,6 +47,25 @@ def render_rules_json(rulebook: Rulebook) -> str:
     return json.dumps([rule_row(r) for r in rulebook.rules], ensure_ascii=False, indent=2) + "\n"
 
 
+TSV_COLUMNS = ("编号", "名称", "分组", "类型", "部分", "级别", "适用", "依据")
+
+
+def render_rules_tsv(rulebook: Rulebook) -> str:
+    """One rule per line, tab-separated (``TSV_COLUMNS`` first), nothing cut: what ``audit rules list``
+    prints when its output is not a terminal, for grep, cut and spreadsheets. Tabs and line breaks
+    inside a value become spaces."""
+    def clean(value: str) -> str:
+        return " ".join(str(value).split())
+
+    rows = ["\t".join(TSV_COLUMNS)]
+    for r in rulebook.rules:
+        title = r.title + ("（待核实）" if not r.confirmed else "")
+        rows.append("\t".join(clean(v) for v in (r.id, title, group_label(r), KIND.get(r.kind, r.kind),
+                                                 PART_NAMES.get(r.part, r.part), SEVERITY[r.severity],
+                                                 applies_short(r), r.basis)))
+    return "\n".join(rows) + "\n"
+
+
 def applies_short(rule: Rule) -> str:
     """Compact applicability for narrow tables, e.g. "2021– 政府/部门" or "全部"."""
     lo, hi = rule.years

@@ -62,12 +62,20 @@ class _Writer:
         self.lines: list[list[tuple[str, str]]] = []
 
     def line(self, *segments, indent: str = "", hanging: str | None = None, tail: tuple[str, str] | None = None):
-        """Add ``segments`` ((text, style) or text) wrapped with a hanging indent; ``tail`` (text, style)
-        is set at the right end of the last line, or on a line of its own when it does not fit."""
-        segs = [_segment(seg) for seg in segments]
+        """Add ``segments`` ((text, style) or text; a list of them is a tag never broken inside, such
+        as "（缺失·警告）") wrapped with a hanging indent; ``tail`` (text, style) is set at the right end
+        of the last line, or on a line of its own when it does not fit."""
+        segs: list[tuple[str, str]] = []
+        whole = []
+        for seg in segments:
+            start = sum(len(text) for text, _ in segs)
+            segs.extend(_segment(piece) for piece in (seg if isinstance(seg, list) else [seg]))
+            if isinstance(seg, list):
+                whole.append((start, sum(len(text) for text, _ in segs)))
         plain = "".join(text for text, _ in segs)
         hanging = " " * cell_len(indent) if hanging is None else hanging
-        spans = break_points(plain, max(1, self.width - cell_len(hanging)), max(1, self.width - cell_len(indent)))
+        spans = break_points(plain, max(1, self.width - cell_len(hanging)), max(1, self.width - cell_len(indent)),
+                             tuple(whole))
         lines = [[(hanging if n else indent, ""), *_cut(segs, s, e)] for n, (s, e) in enumerate(spans)]
         if tail:
             room = self.width - cell_len("".join(text for text, _ in lines[-1]))
@@ -142,31 +150,36 @@ def _header(out: _Writer, a: AuditResult) -> None:
             segments += [" · "] if n else []
             segments.append((f"{label} {count} 项", _SEV_STYLE.get(label, "")))
         out.line(*segments)
-    out.line(("标题：", "bold"), facts["标题"])
-    out.line(("主体：", "bold"), facts["主体"], " · ", ("年度：", "bold"), facts["年度"], " · ",
-             ("层级：", "bold"), facts["层级"], " · ", ("规则集：", "bold"), facts["规则集"])
-    extra = [k for k in ("类型", "发布") if k in facts]
-    if extra:
+    out.line(("标题：", "bold"), facts["标题"], hanging="      ")
+    # label and value stay together ("层级：乡镇（街道）"); a line breaks only between the pairs
+    for keys in (("主体", "年度", "层级"), ("类型", "发布", "规则集")):
         segments = []
-        for n, k in enumerate(extra):
-            segments += ([" · "] if n else []) + [(f"{k}：", "bold"), facts[k]]
-        out.line(*segments)
+        for k in (k for k in keys if k in facts):
+            segments += ([" · "] if segments else []) + [[(f"{k}：", "bold"), facts[k]]]
+        out.line(*segments, hanging="  ")
     for note in a.notes:
         out.line(("注：", "dim"), (note, "dim" if a.is_report else "bold yellow"))
 
 
 def _parts(out: _Writer, a: AuditResult) -> None:
+    """One row per part: name, status, lines, heading; the headings go in a column when each fits
+    on its row, else each whole on the line below its row (a label never wraps in a narrow column)."""
     out.blank()
     out.line(("五个组成部分", "bold"))
     rows = part_rows(a)
-    label_w = max(cell_len(r["part"]) for r in rows) + 2
-    status_w = max(cell_len(r["status_label"]) for r in rows) + 2
-    for r in rows:
-        lead = r["part"] + " " * (label_w - cell_len(r["part"]))
-        status = r["status_label"] + " " * (status_w - cell_len(r["status_label"]))
-        heading = "" if r["heading"] == "—" else r["heading"]
-        out.line(lead, (status, _PART_STYLE[r["css"]]), heading, indent="  ",
-                 hanging=" " * (2 + label_w + status_w), tail=(r["lines"], "dim") if r["lines"] != "—" else None)
+    cols = [[r["part"] for r in rows], [r["status_label"] for r in rows],
+            ["" if r["lines"] == "—" else r["lines"] for r in rows]]
+    located = [n for n in range(len(rows)) if cols[2][n]] or range(len(rows))
+    widths = [max(cell_len(v) for v in col) + 2 for col in cols]
+    widths[1] = max(cell_len(cols[1][n]) for n in located) + 2   # a status without lines ("未单列（可选）") may run on
+    headings = ["" if r["heading"] == "—" else r["heading"] for r in rows]
+    column = max(cell_len(h) for h in headings) <= out.width - 2 - sum(widths)
+    for n, r in enumerate(rows):
+        name, status, lines = (col[n] + " " * max(0, w - cell_len(col[n])) for col, w in zip(cols, widths))
+        out.line(name, (status, _PART_STYLE[r["css"]]), (lines, "dim"), headings[n] if column else "",
+                 indent="  ")
+        if headings[n] and not column:
+            out.line((headings[n], "dim"), indent="    ")
 
 
 def _findings(out: _Writer, a: AuditResult, verbose: bool, shape: dict, cache: dict | None = None) -> None:
@@ -196,7 +209,7 @@ def _findings(out: _Writer, a: AuditResult, verbose: bool, shape: dict, cache: d
     if waived:
         out.line((f"【已豁免（{len(waived)} 项，不计入得分和门禁）】", "magenta"))
     for w in waived:
-        out.line(w["title"], "（原结论：", w["status_label"], "）：", ("豁免理由：" + w["reason"], "magenta"),
+        out.line(w["title"], ["（原结论：", w["status_label"], "）"], "：", ("豁免理由：" + w["reason"], "magenta"),
                  indent="  · ", hanging=INDENT, tail=(w["id"], "dim"))
     for err in rule_errors(a):
         out.line(("规则出错：", "magenta"), f"{err['title']}：{err['message']}", indent="  ", tail=(err["id"], "dim"))
@@ -206,8 +219,8 @@ def _finding(out: _Writer, f: dict, n: int, shape: str, verbose: bool) -> None:
     """A finding "full" (title, the finding, up to three evidence lines, suggestion, basis), "brief"
     (title and suggestion) or on one "line" (title, status, id)."""
     number = f"{n:>3}. "
-    out.line((f["title"], "bold"), "（", (f["status_label"], _CHECK_STYLE[f["status"]]), "·",
-             (f["severity_label"], _SEV_STYLE.get(f["severity_label"], "")), "）",
+    out.line((f["title"], "bold"), ["（", (f["status_label"], _CHECK_STYLE[f["status"]]), "·",
+             (f["severity_label"], _SEV_STYLE.get(f["severity_label"], "")), "）"],
              indent=" " * max(0, 5 - len(number)) + number, hanging=INDENT, tail=(f["id"], "dim"))
     if shape == "line":
         return
@@ -240,7 +253,7 @@ def _checklist(out: _Writer, a: AuditResult, verbose: bool) -> None:
     for row in checklist(a):
         out.line((row["label"], "bold"), "：", row["text"], indent="  ", hanging="    ")
         for r in (r for r in rows if r["part"] == row["key"]):
-            out.line((f"[{r['status_label']}]", _CHECK_STYLE.get(r["status"], "")), " ", r["title"],
+            out.line([(f"[{r['status_label']}]", _CHECK_STYLE.get(r["status"], ""))], " ", r["title"],
                      indent="    ", hanging="      ", tail=(r["id"], "dim"))
             if r["explanation"]:
                 out.line((r["explanation"], "dim" if r["status"] == "skip" else ""), indent="      ")
@@ -265,7 +278,7 @@ def _quiet(out: _Writer, a: AuditResult) -> None:
             continue
         for f in g["findings"]:
             where = f"{a.path}:{f['line']}" if f["line"] else a.path
-            out.line(where, "：", (f["title"], "bold"), "（", f["status_label"], "）", hanging="  ",
+            out.line(where, "：", (f["title"], "bold"), ["（", f["status_label"], "）"], hanging="  ",
                      tail=(f["id"], "dim"))
             out.line(f["message"], indent="  ")
             if f["suggestion"]:

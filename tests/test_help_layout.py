@@ -1,0 +1,53 @@
+"""Help pages and ``rules list`` at any width and when piped: nothing past the width, nothing cut."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from auditor.cli import main
+from auditor.render.rules_doc import TSV_COLUMNS
+
+COMMANDS = [[], ["check"], ["outline"], ["config"], ["config", "init"], ["rules"], ["rules", "list"], ["explain"],
+            ["waivers", "baseline"]]
+
+
+def _help(args: list[str], width: int) -> str:
+    return CliRunner().invoke(main, [*args, "-h"], terminal_width=width, catch_exceptions=False).output
+
+
+@pytest.mark.parametrize("width", (60, 80, 100, 160))
+@pytest.mark.parametrize("args", COMMANDS)
+def test_help_fits_the_width_and_options_line_up(args, width):
+    text = _help(args, width)
+    lines = text.splitlines()
+    assert [line for line in lines if cell_len(line) > width] == [], (args, width)
+    assert "..." not in text.split("命令:")[-1] if "命令:" in text else True   # short help never cut
+    options = lines[lines.index("选项:") + 1:]
+    options = options[:options.index("")] if "" in options else options
+    # every option's help starts in the same column (display cells), a Chinese metavar included
+    starts = set()
+    for line in options:
+        head, sep, _ = line.partition("  ")
+        if line.startswith("  -") and sep:
+            rest = line[len(head):]
+            starts.add(cell_len(head) + len(rest) - len(rest.lstrip()))
+    assert len(starts) <= 1, (args, width, starts)
+
+
+def test_command_list_gives_each_first_paragraph_whole():
+    text = _help([], 60)
+    commands = "".join(line.strip() for line in text.split("命令:")[-1].splitlines())
+    assert "或 - 表示标准输入）。" in commands and "..." not in commands
+
+
+def test_rules_list_piped_is_one_full_row_per_rule(invoke, rulebook):
+    out = invoke("rules", "list").output   # click's runner is not a terminal
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows[0] == list(TSV_COLUMNS) and len(rows) == len(rulebook.rules) + 1
+    assert all(len(row) == len(TSV_COLUMNS) for row in rows)
+    by_id = {row[0]: row for row in rows[1:]}
+    for rule in rulebook.rules:   # nothing shortened: the whole basis and title
+        assert by_id[rule.id][-1] == " ".join(rule.basis.split())
+        assert by_id[rule.id][1].startswith(" ".join(rule.title.split()))
+    assert "\t" not in invoke("rules", "list", "--width", "80").output   # asking for a width asks for the table
