@@ -104,15 +104,32 @@ def _prepare_console() -> None:
 
 @contextlib.contextmanager
 def _sigterm_raises():
-    """While the command runs, SIGTERM raises ``Interrupted`` (cleanup as for Ctrl-C, then exit 143)."""
-    def handler(signum, frame):
+    """While the command runs, SIGTERM raises ``Interrupted`` (cleanup as for Ctrl-C, then exit 143) and
+    Ctrl-C ``KeyboardInterrupt`` as usual. A batch worker forked before it sets its own handlers runs
+    these for a moment: there they end the worker quietly, never with a second message or a traceback."""
+    owner = os.getpid()
+
+    def on_term(signum, frame):
+        if os.getpid() != owner:
+            os._exit(128 + signum)
         raise Interrupted()
+
+    def on_int(signum, frame):
+        if os.getpid() != owner:
+            os._exit(128 + signum)
+        raise KeyboardInterrupt
+
     try:
-        previous = signal.signal(signal.SIGTERM, handler)
+        previous = signal.signal(signal.SIGTERM, on_term)
     except ValueError:   # not the main thread: leave signals alone
         yield
         return
+    interrupt = signal.getsignal(signal.SIGINT)
+    if interrupt is signal.default_int_handler:
+        signal.signal(signal.SIGINT, on_int)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if interrupt is signal.default_int_handler:
+            signal.signal(signal.SIGINT, interrupt)

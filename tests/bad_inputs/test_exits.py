@@ -145,7 +145,7 @@ def test_a_signal_ends_a_parallel_batch_cleanly(tmp_path, signum, code):
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == code, stderr
     lines = [line for line in stderr.decode("utf-8").splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("audit: ") and "Traceback" not in stderr.decode("utf-8")
+    assert len(lines) == 1 and lines[0].startswith("audit: ") and "Traceback" not in stderr.decode("utf-8"), lines
     assert stdout == b""
     for _ in range(50):
         if not any(_alive(w) for w in workers):
@@ -153,3 +153,23 @@ def test_a_signal_ends_a_parallel_batch_cleanly(tmp_path, signum, code):
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers), "a worker outlived the run"
     assert sorted(p.name for p in tmp_path.rglob("*")) == before   # no output, no temporary file
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_worker_signalled_before_it_sets_its_handlers_ends_quietly(signum, capfd):
+    """A batch worker is forked with the command's handlers: a signal in that moment ends it with
+    128 + the signal and nothing on stderr (the parent prints the one line)."""
+    from auditor.cli_group import _sigterm_raises
+
+    with _sigterm_raises():
+        pid = os.fork()
+        if pid == 0:   # the child: as a worker before _start_worker runs
+            try:
+                os.kill(os.getpid(), signum)
+                time.sleep(5)
+            finally:
+                os._exit(99)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 128 + signum
+    assert capfd.readouterr().err == ""
