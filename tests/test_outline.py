@@ -9,7 +9,8 @@ import pytest
 from auditor import audit_file
 from auditor.api import audit_source
 from auditor.read import read_bytes, read_path
-from auditor.skeleton import outline, render_skeleton_docx, render_skeleton_markdown
+from auditor.render.skeleton_docx import render_skeleton_docx
+from auditor.skeleton import outline, render_skeleton_markdown
 
 MANDATORY = ("measures", "shortcomings", "leadership", "plans")
 RULE_ID = r"\b[a-z_]+\.[a-z_]+\b"   # e.g. enforcement.three_systems
