@@ -39,7 +39,8 @@ def build_context(text: str, rulebook: Rulebook, year: int | None = None, level:
     part_rules = rulebook.of_type("part")
     parts = {p.id: p for p in find_parts(view, sections, part_rules)}
     return Context(view, sections, meta, parts, year if year is not None else meta.year,
-                   level or meta.level, origin=rows.origin)
+                   level or meta.level, origin=rows.origin,
+                   placeholders=tuple(r.match for r in rulebook.rules if r.params.get("placeholder") and r.match))
 
 
 @timed_per_report   # every rule gets its full time for matching on each report

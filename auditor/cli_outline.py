@@ -34,7 +34,8 @@ def outline(output, year, level, issuer, rulebook_ref, force):
     OUTPUT 的扩展名决定格式：.md（默认）或 .docx；
     默认文件名为“<年度>年法治政府建设年度报告.md”。
     """
-    from .skeleton import outline as build_outline, render_skeleton_docx, render_skeleton_markdown
+    from .render.skeleton_docx import render_skeleton_docx
+    from .skeleton import outline as build_outline, render_skeleton_markdown
 
     year = year or datetime.date.today().year - 1
     output = output or f"{year}年法治政府建设年度报告.md"

@@ -1,17 +1,15 @@
 """Drafting skeletons (``audit outline``): the statutory parts in order, each annotated from the rulebook.
 
-Pure functions: ``outline`` reads the rulebook; ``render_skeleton_markdown`` returns a string and
-``render_skeleton_docx`` returns the bytes of a Word file. The notes under each heading are the
+Pure functions: ``outline`` reads the rulebook; ``render_skeleton_markdown`` returns a string (the
+Word file is ``render.skeleton_docx``). The notes under each heading are the
 part's own suggestion and every check that applies to the report's year and level, so the
 skeleton follows the loaded rulebook rather than a fixed list. In Markdown the notes are HTML
 comments (``audit check`` ignores them); in Word they are review comments on the heading.
 """
 from __future__ import annotations
 
-import io
 import re
 
-from .extras import missing
 from .rulebook.basis import plain_basis
 from .rulebook.model import LEVEL_NAMES, Rule, Rulebook
 from .text.markers import int_to_cn
@@ -125,36 +123,3 @@ def _comment(lines: tuple[str, ...]) -> str:
     # "--" may not appear inside an HTML comment; rule text never needs it.
     body = "\n".join(line.replace("--", "—") for line in lines)
     return f"<!--\n{body}\n-->"
-
-
-def render_skeleton_docx(plan: Outline) -> bytes:
-    """The skeleton as a Word document: headings typed with their markers, notes as comments."""
-    try:
-        import docx
-    except ImportError:
-        raise missing("docx", "生成 Word 提纲") from None
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    document = docx.Document()
-    if not hasattr(document, "add_comment"):
-        raise missing("docx", "生成 Word 提纲", upgrade=True)
-    document.core_properties.title = plan.title
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(plan.title)
-    run.bold = True
-    _annotate(document, run, plan.preface)
-    document.add_paragraph(plan.opening)
-    for part in plan.parts:
-        heading = document.add_paragraph(style="Heading 1")
-        _annotate(document, heading.add_run(part.heading), part.notes)
-        document.add_paragraph(PLACEHOLDER)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _annotate(document, run, lines: tuple[str, ...]) -> None:
-    comment = document.add_comment(run, text=lines[0], author="audit outline", initials="audit")
-    for line in lines[1:]:
-        comment.add_paragraph(line)

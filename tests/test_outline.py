@@ -9,7 +9,8 @@ import pytest
 from auditor import audit_file
 from auditor.api import audit_source
 from auditor.read import read_bytes, read_path
-from auditor.skeleton import outline, render_skeleton_docx, render_skeleton_markdown
+from auditor.render.skeleton_docx import render_skeleton_docx
+from auditor.skeleton import outline, render_skeleton_markdown
 
 MANDATORY = ("measures", "shortcomings", "leadership", "plans")
 RULE_ID = r"\b[a-z_]+\.[a-z_]+\b"   # e.g. enforcement.three_systems
@@ -139,3 +140,45 @@ def _national_path() -> str:
     from auditor.rulebook.loader import rules_dir
 
     return str(rules_dir() / "national.yaml")
+
+
+def _placeholder_quotes(audited, rulebook) -> dict[str, list[str]]:
+    """Rule id → its message, evidence and details that hold a template placeholder (by the rulebook's patterns)."""
+    marks = [r.match for r in rulebook.rules if r.params.get("placeholder")]
+    assert marks, "the rulebook names its placeholder patterns"
+    found = {}
+    for result in audited.results:
+        texts = [result.message, *(e.text for e in result.evidence), repr(result.details)]
+        quoted = [t for t in texts if any(m.matches(t) for m in marks)]
+        if quoted:
+            found[result.rule_id] = quoted
+    return found
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_untouched_outline_placeholders_are_reported_once(tmp_path, invoke, rulebook, suffix):
+    if suffix == ".docx":
+        pytest.importorskip("docx")
+    path = tmp_path / f"draft{suffix}"
+    assert invoke("outline", path, "--year", 2023, "--issuer", "某某区人民政府").exit_code == 0
+    audited = audit_source(read_path(str(path)), rulebook)
+    status = {r.rule_id: r.status for r in audited.results}
+    assert status["hygiene.placeholder"] == "fail"
+    assert set(_placeholder_quotes(audited, rulebook)) == {"hygiene.placeholder"}
+    # an empty 不足 part has no problems to analyse or to pair with plans
+    assert status["shortcomings.no_causes"] == "skip"
+    assert status["plans.unaddressed_shortcoming"] == "skip"
+
+
+def test_placeholder_left_beside_real_problems_is_not_one_of_them(tmp_path, rulebook):
+    text = render_skeleton_markdown(outline(rulebook, 2023, "government", "某某区人民政府"))
+    heading = next(line for line in text.split("\n") if "存在的不足和原因" in line)
+    problem = "基层执法人员的业务能力有待提高，部分案卷文书不够规范。"
+    text = text.replace(heading + "\n", f"{heading}\n\n{problem}\n", 1)
+    path = tmp_path / "draft.md"
+    path.write_text(text, encoding="utf-8")
+    audited = audit_file(str(path), rulebook)
+    causes = next(r for r in audited.results if r.rule_id == "shortcomings.no_causes")
+    assert causes.status == "fail"
+    assert [e.line for e in causes.evidence] == [text.split("\n").index(problem) + 1]
+    assert set(_placeholder_quotes(audited, rulebook)) == {"hygiene.placeholder"}

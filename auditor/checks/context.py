@@ -1,11 +1,12 @@
 """Everything a check may look at for one report, computed once and shared by all rules."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Evidence, Meta, PartFinding, Section
 from ..text.normalize import TextView
-from ..text.matcher import Hit, Scope
+from ..text.matcher import Hit, Matcher, Scope
 
 PART_NAMES = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因",
               "leadership": "第一责任人履职情况", "plans": "下一年度主要安排",
@@ -15,6 +16,7 @@ PART_SHORT = {"measures": "举措和成效部分", "shortcomings": "不足和原
               "plans": "下一年度安排部分", "other": "其他情况部分", None: "开头或结尾"}
 SCOPE_LABELS = {**{k: v for k, v in PART_SHORT.items() if k}, "work": "工作情况各部分（举措成效、第一责任人、其他）",
                 "document": "全文"}
+_CONTENT = re.compile(r"\w")   # a letter, digit or Han character: what is left is more than punctuation
 # Where completed work is reported: a mention in 不足 or 下一年度安排 does not show it was done.
 WORK_PARTS = ("measures", "leadership", "other")
 
@@ -31,6 +33,7 @@ class Context:
     level: str
     previous: "Context | None" = None
     origin: tuple[int, ...] | None = None    # row → line of the file, where a flattened line was cut
+    placeholders: tuple[Matcher, ...] = ()   # template placeholders (rules with ``params.placeholder``)
     _scopes: dict[str, Scope] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)   # per-report results that several checks share
 
@@ -40,6 +43,16 @@ class Context:
         if name not in self._scopes:
             self._scopes[name] = Scope.build(name, self.view, self.spans(name))
         return self._scopes[name]
+
+    def is_placeholder(self, norm: str) -> bool:
+        """Is the normalised text ``norm`` nothing but template placeholders ("【此处填写本部分内容】")?
+        Such text is reported by the placeholder rule alone; other checks neither list nor quote it."""
+        rest = norm
+        for matcher in self.placeholders:
+            for term in (*matcher.any, *(t for group in matcher.all for t in group)):
+                for start, end in term.spans(rest, 50):
+                    rest = rest[:start] + " " * (end - start) + rest[end:]
+        return rest != norm and not _CONTENT.search(rest)
 
     def has_part(self, name: str) -> bool:
         """Was part ``name`` found (present or weak)?"""

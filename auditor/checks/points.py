@@ -2,7 +2,8 @@
 
 A point is a numbered sub-heading with its body ("（二）执法领域监管方式需进一步创新…"), or, where a
 part has no sub-headings, one enumerated clause of a paragraph ("一是行政执法能力和水平有待提高…"),
-or else one paragraph. Introductions ("虽然…，但以下方面仍存在可提升空间：") are not points.
+or else one paragraph. Introductions ("虽然…，但以下方面仍存在可提升空间：") are not points, nor is text
+that is only template placeholders ("【此处填写本部分内容】": the placeholder rule reports it).
 """
 from __future__ import annotations
 
@@ -59,6 +60,16 @@ def _split_points(ctx: Context, name: str) -> list[Point]:
     part = ctx.parts.get(name)
     if part is None or part.status == "missing" or not part.spans:
         return []
+    return [p for p in _all_points(ctx, part) if not ctx.is_placeholder(_unmarked(p))]
+
+
+def _unmarked(point: Point) -> str:
+    """The point's text without its sub-heading marker ("（一）")."""
+    marker = parse_marker(point.text) if point.heading else None
+    return point.text[marker.end:] if marker else point.text
+
+
+def _all_points(ctx: Context, part) -> list[Point]:
     lines = [s.line for s in ctx.sections]
     headed = part.heading is not None
     points: list[Point] = []

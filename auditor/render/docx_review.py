@@ -3,7 +3,7 @@
 Each gap becomes one comment, in plain Chinese (the finding, what to add, the legal basis), anchored on
 the paragraph of its evidence when that lies in the part the gap is about, else on that part's
 heading, else on the title (a missing part); a summary comment on the title gives the verdict and the
-counts. Author "法治政府建设年度报告审查". Plain comments only (``word/comments.xml``, no threaded
+counts. Author "法治政府建设年度报告审查", no time (``docx_package``). Plain comments only (``word/comments.xml``, no threaded
 "modern comment" parts), which Word, WPS and LibreOffice all show.
 
 For a .docx input the comments go into the user's own document: only the comment markers and the
@@ -11,7 +11,8 @@ comments part are added, every other part and every paragraph stays as it was. L
 reading are its paragraphs and table rows (``auditor.read.docx``); they are matched back to the
 document's elements by their text, so a reader that leaves out a paragraph (a table of contents) does
 not shift the anchors. For any other input a clean .docx of the text is made (one paragraph per
-paragraph of the text, hard wraps joined; numbered headings in heading styles) with the same comments.
+paragraph of the text, hard wraps joined; numbered headings in heading styles; an issuer line above
+"…年度情况报告" that the title was read from joins it in one title paragraph) with the same comments.
 Pure: bytes or text in, bytes out (the ``docx`` extra: python-docx ≥ 1.2).
 """
 from __future__ import annotations
@@ -24,12 +25,11 @@ from ..extras import missing
 from ..models import AuditResult
 from ..renumber import renumbered
 from ..verdict import verdict
+from .docx_package import AUTHOR, add_comment, document_bytes, own_properties
 from .docx_style import official_look
 from .labels import PART_LABELS
 from .rows import finding_groups, part_rows, severity_counts
 
-AUTHOR = "法治政府建设年度报告审查"
-INITIALS = "审查"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -82,12 +82,8 @@ def render_docx_review(a: AuditResult, text: str, original: bytes | None = None)
         runs = runs or title
         if runs is None:
             raise AuditorError("文档中没有可以加批注的文字")
-        comment = document.add_comment(runs, text=paragraphs[0], author=AUTHOR, initials=INITIALS)
-        for paragraph in paragraphs[1:]:
-            comment.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+        add_comment(document, runs, paragraphs)
+    return document_bytes(document)
 
 
 def _python_docx():
@@ -165,21 +161,40 @@ def _clean_document(docx, a: AuditResult, text: str):
     levels = {s.line: s.level for s in parse_sections(view)}
     document = docx.Document()
     official_look(document)
-    document.core_properties.title = a.meta.title or ""
+    own_properties(document, a.meta.title or "")
+    above = _title_above(view, a.meta)
     anchors: dict[int, list] = {}
     paragraph_of = [0] * len(view.lines)
-    for number, paragraph in enumerate(view.paragraphs, 1):
+    number, p = 0, None
+    for paragraph in view.paragraphs:
         first = paragraph.lines[0]
         body = "".join(view.lines[n - 1].strip() for n in paragraph.lines)
-        if first == a.meta.title_line:
-            p = document.add_paragraph(style="Title")
-        elif first in levels and len(paragraph.lines) == 1:
-            p = document.add_paragraph(style=f"Heading {min(levels[first], 4)}")
+        if first == a.meta.title_line and above is not None:   # the title's second line, in the same paragraph
+            p.runs[-1].add_break()
+            anchors[number].append(p.add_run(body))
         else:
-            p = document.add_paragraph()
-        anchors[number] = [p.add_run(body)]
+            number += 1
+            if first in (a.meta.title_line, above):
+                p = document.add_paragraph(style="Title")
+            elif first in levels and len(paragraph.lines) == 1:
+                p = document.add_paragraph(style=f"Heading {min(levels[first], 4)}")
+            else:
+                p = document.add_paragraph()
+            anchors[number] = [p.add_run(body)]
         for n in paragraph.lines:
             paragraph_of[n - 1] = number
     for i in range(len(paragraph_of)):   # blank lines: the paragraph before (or the first)
         paragraph_of[i] = paragraph_of[i] or (paragraph_of[i - 1] if i else 1)
     return document, anchors, tuple(paragraph_of)
+
+
+def _title_above(view, meta) -> int | None:
+    """The line of the paragraph just above the title line when the title was read over both
+    ("某某区司法局" / "2020年法治政府建设年度情况报告", see ``text.meta``), else None."""
+    index = next((i for i, p in enumerate(view.paragraphs) if p.lines[0] == meta.title_line), 0)
+    if not index or not meta.title:
+        return None
+    above, own = view.paragraphs[index - 1], view.norm[meta.title_line - 1]
+    line = above.lines[0]
+    joined = len(above.lines) == 1 and len(meta.title) == len(view.norm[line - 1]) + len(own)
+    return line if joined and meta.title != own else None

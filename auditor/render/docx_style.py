@@ -1,4 +1,5 @@
-"""The plain look of a Chinese official document for the .docx made from a text (``-o docx:`` on non-Word input).
+"""The plain look of a Chinese official document for the .docx files the tool makes (``-o docx:`` on
+non-Word input, ``audit outline``).
 
 After GB/T 9704-2012《党政机关公文格式》: A4 paper with a 156 × 225 mm type area (margins 37 mm top,
 28 mm inside), body in 3号 (16 pt) 仿宋_GB2312, 22 lines of 28 characters; the title in 2号 (22 pt)
@@ -31,7 +32,8 @@ MARGINS_MM = {"top_margin": 37, "bottom_margin": 35, "left_margin": 28, "right_m
 
 
 def official_look(document) -> None:
-    """Give a python-docx ``document`` made by ``render.docx_review`` the official look (in place)."""
+    """Give a new python-docx ``document`` (from its default template: ``render.docx_review``'s clean
+    copy, ``audit outline``'s skeleton) the official look (in place)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
