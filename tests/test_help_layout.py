@@ -51,3 +51,21 @@ def test_rules_list_piped_is_one_full_row_per_rule(invoke, rulebook):
         assert by_id[rule.id][-1] == " ".join(rule.basis.split())
         assert by_id[rule.id][1].startswith(" ".join(rule.title.split()))
     assert "\t" not in invoke("rules", "list", "--width", "80").output   # asking for a width asks for the table
+
+
+@pytest.mark.parametrize("width", (60, 80, 100))
+@pytest.mark.parametrize("rule_id", ("enforcement.three_systems", "part.plans"))
+def test_explain_fits_the_width_and_loses_nothing(rule_id, width):
+    import json
+
+    from .conftest import SEEDS
+
+    runner = CliRunner()
+    args = ["explain", rule_id, str(SEEDS[1])]
+    text = runner.invoke(main, args, env={"COLUMNS": str(width)}, catch_exceptions=False).output
+    lines = text.splitlines()
+    assert [line for line in lines if cell_len(line) > width or line != line.rstrip()] == [], width
+    joined = "".join(line.strip() for line in lines)
+    report = json.loads(runner.invoke(main, [*args, "-f", "json"], catch_exceptions=False).output)
+    for shown in [report["rule"]["id"], *(e["text"] for e in report["evidence"])]:
+        assert "".join(shown.split()) in joined
