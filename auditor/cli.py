@@ -15,6 +15,7 @@ from .batch import Failure, Job, audit_stream, collect_paths, index_previous
 from .cli_group import EXIT_ERROR, EXIT_GATE, EXIT_PASS, AuditGroup, say
 from .cli_messages import install as install_chinese_messages, localize_usage
 from .cli_help import use_help_formatter
+from .cli_options import OldSpellings
 from .cli_terminal import progress as _progress, stdout_encoding, terminal_width, use_color
 from .config import resolve_settings
 from .errors import AuditorError
@@ -122,7 +123,7 @@ def _selectors(ctx, param, values):
 @click.option("--width", type=click.IntRange(40, 400), help="终端报告宽度（默认取终端宽度）。")
 @click.option("--color/--no-color", default=None,
               help="是否使用颜色（默认：设置了 NO_COLOR 则不用，设置了 FORCE_COLOR 则用，否则仅在终端中使用）。")
-@click.option("--root", "--sarif-root", "repo_root", type=click.Path(exists=True, file_okay=False),
+@click.option("--root", "repo_root", cls=OldSpellings, old=("--sarif-root",), type=click.Path(exists=True, file_okay=False),
               help="sarif/github/gitlab/rdjson 中文件路径的基准目录（默认：当前目录所在 Git 仓库的根目录）。")
 @click.option("--junit-failures", type=click.Choice(["gate", "gaps"]), default="gate", show_default=True,
               help="junit 中算作失败的检查项：gate 只算使门禁失败的，gaps 算全部缺失和部分符合的（旧行为）。")

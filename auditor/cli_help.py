@@ -17,10 +17,17 @@ def cell_len(text: str) -> int:
     return measure(text)
 
 
-def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> list[str]:
+# An option with its value, as help texts give examples: "-o docx:审查.docx", "--select part.order,numbering.".
+_EXAMPLE = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?: (?!-)[^\s，。；、：（）《》“”]+)?")
+
+
+def wrap(text: str, width: int, indent: str = "", hanging: str | None = None, examples: bool = True) -> list[str]:
+    """``text`` broken as the terminal report is; with ``examples``, an option example is never split
+    across lines (not for the option column itself, where "--format [rich|json|…]" may break)."""
     from .render.linebreak import wrap as break_lines
 
-    return break_lines(text, width, indent, hanging)
+    whole = tuple(m.span() for m in _EXAMPLE.finditer(text)) if examples else ()
+    return break_lines(text, width, indent, hanging, whole)
 
 
 def _joined(paragraph: str) -> str:
@@ -67,7 +74,7 @@ class HelpFormatter(click.HelpFormatter):
         room = max(self.width - self.current_indent - first_w, 10)
         for first, second in rows:
             indent = " " * self.current_indent
-            head = wrap(first, max(self.width, 20), indent=indent, hanging=indent + "    ")   # a long choice list
+            head = wrap(first, max(self.width, 20), indent, indent + "    ", examples=False)   # a long choice list
             self.write("\n".join(head))
             if not second:
                 self.write("\n")

@@ -23,6 +23,22 @@ config_option = click.option("--config", "config_path", type=click.Path(exists=T
                              help="配置文件（默认从报告所在目录向上查找 .audit.yaml 或 pyproject.toml 的 [tool.audit]）。")
 
 
+class OldSpellings(click.Option):
+    """An option whose old spellings (``old=("--sarif-root",)``) are still accepted but not listed in
+    the help, as the README promises of every renamed option."""
+
+    def __init__(self, param_decls, old: tuple[str, ...] = (), **kwargs):
+        super().__init__([*param_decls, *old], **kwargs)
+        self.old = frozenset(old)
+
+    def get_help_record(self, ctx):
+        listed, self.opts = self.opts, [o for o in self.opts if o not in self.old]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = listed
+
+
 def resolved(paths: list[str], overrides: dict, config_path: str | None):
     """``(settings, rulebook, policy)`` for ``paths`` — exactly what ``audit check`` would use."""
     settings = resolve_settings(paths, overrides, config_path)

@@ -110,9 +110,10 @@ def explain(rule_id, path, rulebook_ref, year, level, config_path, previous, fmt
     if as_json or fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
+        from .cli_terminal import terminal_width
         from .render.explain_text import render_explanation
 
-        click.echo(render_explanation(report), nl=False)
+        click.echo(render_explanation(report, terminal_width(None)), nl=False)
 
 
 def _columns() -> int:

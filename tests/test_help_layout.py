@@ -51,3 +51,52 @@ def test_rules_list_piped_is_one_full_row_per_rule(invoke, rulebook):
         assert by_id[rule.id][-1] == " ".join(rule.basis.split())
         assert by_id[rule.id][1].startswith(" ".join(rule.title.split()))
     assert "\t" not in invoke("rules", "list", "--width", "80").output   # asking for a width asks for the table
+
+
+@pytest.mark.parametrize("width", (60, 80, 100))
+@pytest.mark.parametrize("rule_id", ("enforcement.three_systems", "part.plans"))
+def test_explain_fits_the_width_and_loses_nothing(rule_id, width):
+    import json
+
+    from .conftest import SEEDS
+
+    runner = CliRunner()
+    args = ["explain", rule_id, str(SEEDS[1])]
+    text = runner.invoke(main, args, env={"COLUMNS": str(width)}, catch_exceptions=False).output
+    lines = text.splitlines()
+    assert [line for line in lines if cell_len(line) > width or line != line.rstrip()] == [], width
+    joined = "".join(line.strip() for line in lines)
+    report = json.loads(runner.invoke(main, [*args, "-f", "json"], catch_exceptions=False).output)
+    for shown in [report["rule"]["id"], *(e["text"] for e in report["evidence"])]:
+        assert "".join(shown.split()) in joined
+
+
+def _examples(command) -> list[str]:
+    """Every option example ("-o docx:审查.docx") in the help texts of ``command``'s options."""
+    from auditor.cli_help import _EXAMPLE
+
+    texts = [p.help or "" for p in command.params]
+    return [m.group() for text in texts for m in _EXAMPLE.finditer(" ".join(text.split())) if " " in m.group()]
+
+
+@pytest.mark.parametrize("width", (60, 80, 100, 160))
+def test_help_keeps_each_option_example_on_one_line(width):
+    examples = _examples(main.commands["check"])
+    assert any(":" in e and not e.isascii() for e in examples)   # a Chinese file name among them
+    lines = [" ".join(line.split()) for line in _help(["check"], width).splitlines()]
+    assert [e for e in examples if not any(e in line for line in lines)] == [], width
+
+
+def test_old_spellings_work_but_are_not_listed(invoke, tmp_path):
+    from auditor.cli_options import OldSpellings
+
+    from .conftest import SEEDS
+
+    old = [(p, o) for c in (main, *main.commands.values()) for p in getattr(c, "params", ())
+           if isinstance(p, OldSpellings) for o in p.old]
+    assert old
+    for param, spelling in old:
+        assert spelling not in _help(["check"], 160) and spelling in param.opts
+    a = invoke("check", SEEDS[0], "-f", "sarif", "--root", tmp_path).output
+    b = invoke("check", SEEDS[0], "-f", "sarif", "--sarif-root", tmp_path).output
+    assert a == b

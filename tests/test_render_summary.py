@@ -67,3 +67,36 @@ def _verdicts(text: str) -> str:
 def test_a_report_that_passes_gives_no_reason():
     record = next(summary_record(a) for a in seed_results() if a.passed)
     assert _verdicts(render_summary([record], [], width=80)) == "通过"
+
+
+@pytest.mark.parametrize("width", (60, 80, 100, 160))
+def test_summary_headline_counts_and_no_trailing_spaces(width):
+    import re
+
+    records = [summary_record(a) for a in seed_results()]
+    text = render_summary(records, [FAILURE], width=width, rulebook=load_rulebook())
+    lines = text.splitlines()
+    assert [line for line in lines if line != line.rstrip()] == []
+    counts = [int(n) for n in re.findall(r"\d+", lines[0])]
+    passed = sum(1 for r in records if r["is_report"] and r["passed"])
+    failed = sum(1 for r in records if r["is_report"] and not r["passed"])
+    assert passed and failed and counts[0] == len(records) + 1
+    assert sorted(counts[1:]) == sorted(n for n in (passed, failed, 1) if n)
+
+
+@pytest.mark.parametrize("width", (60, 80, 100))
+def test_the_reason_gets_the_room_a_short_file_name_leaves(width):
+    """The name column is wider than its longest path (or header) only when every reason already fits
+    on one line: a reason is never wrapped beside a mostly blank name column."""
+    from auditor.render.summary import _verdict
+
+    rulebook = load_rulebook()
+    records = [dict(summary_record(a), path=f"{n}.txt") for n, a in enumerate(seed_results())]
+    text = render_summary(records, [], width=width, rulebook=rulebook)
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    name_w, verdict_w = (cell_len(rows[0].split("|")[i]) - 2 for i in (1, -2))
+    rules = {r.id: r for r in rulebook.rules}
+    longest_reason = max(cell_len(_verdict(r, rules)[2]) for r in records)
+    assert longest_reason > 20   # some reason that needs room
+    assert name_w <= max(cell_len("文件 / 主体"), *(cell_len(r["path"]) for r in records)) + 1 \
+        or verdict_w >= longest_reason, (width, name_w, verdict_w)

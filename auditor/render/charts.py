@@ -69,17 +69,27 @@ def heatmap(items: list[str], columns: list[str], cells: list[str]) -> str:
     return _svg(fig)
 
 
-def missed_bars(labels: list[str], shares: list[float]) -> str:
-    """Horizontal bars: share (%) of applicable reports missing each item, most missed on top."""
+def missed_bars(items: list[tuple[str, int, int, int]], total: int) -> str:
+    """Horizontal bars, one per ``(label, missing, partial, applicable)``, in the given order (top
+    down), on a scale of ``total`` reports: a grey bar for the reports the item applies to, red and
+    yellow segments for those missing it or part of it, and "n/N 份适用的报告" beside each."""
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(labels) + 0.8))
-    ax.barh(range(len(labels)), shares, color="#f8696b")
-    ax.set_yticks(range(len(labels)), [_short(t, 26) for t in labels])
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(items) + 0.9))
+    ys = range(len(items))
+    ax.barh(ys, [n for *_, n in items], color=CELL_COLOURS["s"], label="适用的报告")
+    ax.barh(ys, [f for _, f, _, _ in items], color=CELL_COLOURS["f"], label="缺失")
+    ax.barh(ys, [h for _, _, h, _ in items], left=[f for _, f, _, _ in items], color=CELL_COLOURS["h"],
+            label="部分缺失")
+    ax.set_yticks(ys, [_short(label, 26) for label, *_ in items])
     ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("缺失或部分缺失的报告比例（%，部分计一半）")
-    for y, share in enumerate(shares):
-        ax.text(share + 1, y, f"{share:.0f}%", va="center", fontsize=8)
+    ax.set_xlim(0, total * 1.45)   # room for the n/N label right of a full-width bar
+    ax.set_xticks(range(total + 1) if total <= 12 else ax.get_xticks()[ax.get_xticks() <= total])
+    ax.set_xlabel("报告数")
+    for y, (_, f, h, n) in enumerate(items):
+        ax.text(n + total * 0.02, y, f"{f + h}/{n} 份适用的报告" + (f"（部分 {h}）" if h else ""), va="center",
+                fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 / (0.32 * len(items) + 0.9) - 0.08), ncol=3,
+              fontsize=8, frameon=False)   # under the axis label, clear of the bars and their n/N
     return _svg(fig)
 
 

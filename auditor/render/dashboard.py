@@ -10,7 +10,6 @@ that forbids both. Each report links to its section of the HTML report written i
 from __future__ import annotations
 
 import os
-import statistics
 from html import escape
 from urllib.parse import quote
 
@@ -18,7 +17,7 @@ from .. import __version__
 from ..peers import percentile_ranks
 from ..rulebook.model import Rulebook
 from . import charts
-from .indicators import CAUSES, INDICATORS, ON_TIME, fmt_number
+from .indicators import CAUSES, INDICATORS, LEVEL_HEAD, ON_TIME, fmt_number, level_rows
 from .labels import LEVEL, SEVERITY
 from .rows import summary_row
 
@@ -106,25 +105,28 @@ def _heatmap(reports, rulebook) -> str:
             f'<p class="legend">{legend}</p><div class="chart">{svg}</div></section>')
 
 
-def missed_items(reports: list[dict], rulebook: Rulebook) -> list[tuple[str, float, int]]:
-    """(rule id, share 0–100 of applicable reports missing it — partial counts half, applicable count)."""
+def missed_items(reports: list[dict], rulebook: Rulebook) -> list[tuple[str, int, int, int]]:
+    """(rule id, reports missing the item, reports missing part of it, reports it applies to), for
+    items some report misses: most reports missing first, then the highest share of those it applies
+    to (an item two reports out of two miss ranks below one that four out of five miss)."""
     out = []
     for i, rule in enumerate(rulebook.rules):
         codes = [r["statuses"][i] for r in reports if len(r["statuses"]) == len(rulebook.rules)]
-        applicable = [c for c in codes if c in "phf"]
-        if applicable:
-            share = 100 * sum(1 if c == "f" else 0.5 if c == "h" else 0 for c in applicable) / len(applicable)
-            out.append((rule.id, round(share, 1), len(applicable)))
-    return sorted(out, key=lambda t: (-t[1], t[0]))
+        missing, partial, applicable = codes.count("f"), codes.count("h"), sum(codes.count(c) for c in "phf")
+        if missing + partial:
+            out.append((rule.id, missing, partial, applicable))
+    return sorted(out, key=lambda t: (-(t[1] + t[2]), -(t[1] + t[2]) / t[3], -t[1], t[0]))
 
 
 def _most_missed(reports, rulebook) -> str:
-    top = [t for t in missed_items(reports, rulebook) if t[1] > 0][:MOST_MISSED]
+    top = missed_items(reports, rulebook)[:MOST_MISSED]
     if not top:
         return ""
     titles = {r.id: r.title for r in rulebook.rules}
-    svg = charts.missed_bars([titles[i] for i, _, _ in top], [s for _, s, _ in top])
-    return f"<section><h2>最常缺失的事项（前 {len(top)} 项）</h2><div class=\"chart\">{svg}</div></section>"
+    svg = charts.missed_bars([(titles[i], f, h, n) for i, f, h, n in top], len(reports))
+    return (f"<section><h2>最常缺失的事项（前 {len(top)} 项）</h2>"
+            '<p class="lead">每项只计它适用的报告：条长是缺失（红）和部分缺失（黄）的报告数，灰色是适用的报告数。</p>'
+            f'<div class="chart">{svg}</div></section>')
 
 
 def _scores(reports) -> str:
@@ -132,18 +134,9 @@ def _scores(reports) -> str:
     for r in reports:
         if r["year"]:
             series.setdefault(LEVEL.get(r["level"], r["level"]), {}).setdefault(r["year"], []).append(r["score"])
-    rows = []
-    for level in LEVEL:
-        group = [r for r in reports if r["level"] == level]
-        if group:
-            cards = [r.get("scorecard") or {} for r in group]
-            rows.append([LEVEL[level], len(group), sum(1 for r in group if r["passed"]),
-                         _median(r["score"] for r in group), _median(c["complete"]["value"] for c in cards if c),
-                         _median(c["concreteness"]["per_1000"] for c in cards if c),
-                         sum(1 for c in cards if c.get("causes") == "pass"),
-                         _median(c["follow_up"]["value"] for c in cards if c)])
-    head = ("层级", "份数", "通过", "得分中位数", "要素齐全中位数", "具体程度中位数（每千字）", "有原因分析", "上年安排落实中位数")
-    table = _table(head, [[e(row[0]), *(fmt_number(v) for v in row[1:])] for row in rows], numeric_from=1)
+    rows = [[e(row[0]), *(e(v) if isinstance(v, str) else fmt_number(v) for v in row[1:])]
+            for row in level_rows(reports)]
+    table = _table(LEVEL_HEAD, rows, numeric_from=1)
     chart = f'<div class="chart">{charts.scores_by_level_and_year(series)}</div>' if series else ""
     return f"<section><h2>得分：按层级和年度</h2>{chart}{table}</section>"
 
@@ -215,8 +208,3 @@ def _table(head, rows, numeric_from: int | None = None, numeric_to: int | None =
 
 def _span(lines) -> str:
     return f"第{lines[0]}行" if lines[0] == lines[1] else f"第{lines[0]}–{lines[1]}行"
-
-
-def _median(values):
-    found = [v for v in values if v is not None]
-    return round(statistics.median(found), 1) if found else None

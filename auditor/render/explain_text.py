@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .linebreak import wrap
 from .labels import KIND, LEVEL, PART_LABELS, SEVERITY, plain_basis, status_label
 from ..text.lazy import lazy_compile
 
@@ -30,36 +31,48 @@ def readable_term(source: str) -> str:
     return re.sub("…+", "…", text) + "（模式）"
 
 
-def render_explanation(report: dict) -> str:
-    """Readable explanation: the rule, the scope, each term's hits, the verdict."""
+def render_explanation(report: dict, width: int | None = None) -> str:
+    """Readable explanation: the rule, the scope, each term's hits, the verdict; each line wrapped to
+    ``width`` display cells (``linebreak``: never inside a rule id or a number, 避头尾), continuation
+    lines indented under the text they continue; ``None`` leaves lines whole."""
     r = report["rule"]
     level = report["meta"]["level"]
-    out = [f"规则 {r['id']}：{r['title']}",
-           f"  类别 {KIND.get(r['kind'], r['kind'])} · 严重程度 {SEVERITY.get(r['severity'], r['severity'])}"
-           f" · 适用 {r['applies']}",
-           f"  依据：{plain_basis(r['basis'])}", f"文件 {report['file']}（年度 {report['meta']['year'] or '未识别'}，"
-           f"层级 {LEVEL.get(level, level)}）", ""]
+    out = [("", f"规则 {r['id']}：{r['title']}"),
+           ("  ", f"类别 {KIND.get(r['kind'], r['kind'])} · 严重程度 {SEVERITY.get(r['severity'], r['severity'])}"
+                  f" · 适用 {r['applies']}"),
+           ("  ", f"依据：{plain_basis(r['basis'])}"),
+           ("", f"文件 {report['file']}（年度 {report['meta']['year'] or '未识别'}，层级 {LEVEL.get(level, level)}）"),
+           ("", "")]
     if report["skipped"]:
-        out += [f"结论：不适用 —— {report['skipped']}", ""]
-        return "\n".join(out) + "\n"
-    out.append(f"查找范围：{report['scope']}")
+        out += [("", f"结论：不适用 —— {report['skipped']}"), ("", "")]
+        return _lines(out, width)
+    out.append(("", f"查找范围：{report['scope']}"))
     if report["terms"]:
-        out.append("逐个检索词：")
+        out.append(("", "逐个检索词："))
         for t in report["terms"]:
             found = "、".join(f"第{n}行" for n in t["lines"][:8]) if t["lines"] else "未找到"
             more = f" 等 {len(t['lines'])} 行" if len(t["lines"]) > 8 else ""
-            out.append(f"  [{BLOCKS.get(t['block'], t['block'])}·{t['group']}] {readable_term(t['term'])}：{found}{more}")
+            out.append(("  ", f"[{BLOCKS.get(t['block'], t['block'])}·{t['group']}] {readable_term(t['term'])}："
+                              f"{found}{more}"))
             if t["first"]:
-                out.append(f"      例：{t['first']}")
+                out.append(("      ", f"例：{t['first']}"))
     if report["headings"]:
-        out.append("一、二级标题的归类：")
+        out.append(("", "一、二级标题的归类："))
         for h in report["headings"]:
-            mark = "←本部分" if h["this_rule"] else ""
-            out.append(f"  第{h['line']}行 {h['heading']} → {PART_LABELS.get(h['part'], '未归类')} {mark}")
-    out.append("")
-    out.append(f"结论：{status_label(report['status'], r['kind'])} —— {report['message']}")
+            mark = " ←本部分" if h["this_rule"] else ""
+            out.append(("  ", f"第{h['line']}行 {h['heading']} → {PART_LABELS.get(h['part'], '未归类')}{mark}"))
+    out.append(("", ""))
+    out.append(("", f"结论：{status_label(report['status'], r['kind'])} —— {report['message']}"))
     if report.get("waived"):
-        out.append(f"  已豁免：{report['waived']}（不计入得分和门禁）")
+        out.append(("  ", f"已豁免：{report['waived']}（不计入得分和门禁）"))
     for e in report["evidence"]:
-        out.append(f"  第{e['line']}行：{e['text']}")
-    return "\n".join(out) + "\n"
+        out.append(("  ", f"第{e['line']}行：{e['text']}"))
+    return _lines(out, width)
+
+
+def _lines(entries: list[tuple[str, str]], width: int | None) -> str:
+    """Each ``(indent, text)`` as one line, or wrapped to ``width``, continuation lines two cells further in."""
+    if width is None:
+        return "".join(f"{indent}{text}".rstrip() + "\n" for indent, text in entries)
+    return "".join(line.rstrip() + "\n" for indent, text in entries
+                   for line in (wrap(text, width, indent, indent + "  ") if text else [""]))

@@ -1,6 +1,10 @@
 """Chinese labels and one-line definitions of the scorecard indicators (full text: docs/scorecard.md)."""
 from __future__ import annotations
 
+import statistics
+
+from .labels import LEVEL
+
 ON_TIME = {"on_time": "按时", "late": "逾期", "unknown": "未知"}
 CAUSES = {"pass": "有", "partial": "部分", "fail": "无", "skip": "不适用"}
 
@@ -24,6 +28,47 @@ INDICATORS = (
     ("同级百分位", "得分在本批同一层级（区县及以上政府、政府部门、乡镇街道）报告中的百分位：低于它的比例加上与它相同的比例的一半。",
      "第三方评估按层级分别排名（例如中国社会科学院法学研究所对省级政府、国务院部门、较大的市分别评估）"),
 )
+
+
+def tally(values, labels: dict[str, str], known: tuple[str, ...]) -> str:
+    """How many of ``values`` take each value, e.g. "按时 2，逾期 0，未知 3": the ``known`` values
+    always (a real zero is news), the others only when present; "—" when no value is ``known``,
+    so a batch where nothing could be established never reads as a row of noes."""
+    values = list(values)
+    if not any(v in known for v in values):
+        return "—"
+    shown = [*known, *sorted({v for v in values if v not in known}, key=str)]
+    return "，".join(f"{labels.get(v, v)} {values.count(v)}" for v in shown)
+
+
+LEVEL_HEAD = ("层级", "份数", "通过", "得分中位数", "按时公开", "要素齐全中位数", "具体程度中位数（每千字）",
+              "原因分析", "上年安排落实中位数")
+
+
+def level_rows(reports: list[dict]) -> list[list]:
+    """The batch by level, one row per level present (columns ``LEVEL_HEAD``): counts, medians over
+    the reports where the indicator is known (``None`` when none is), and the 按时公开 and 原因分析
+    outcomes as ``tally`` strings, so unknown never counts as "no"."""
+    rows = []
+    for level in LEVEL:
+        group = [r for r in reports if r["level"] == level]
+        if not group:
+            continue
+        cards = [r.get("scorecard") or {} for r in group]
+        rows.append([LEVEL[level], len(group), sum(1 for r in group if r["passed"]),
+                     median(r["score"] for r in group),
+                     tally((c.get("on_time", {}).get("value", "unknown") for c in cards), ON_TIME, ("on_time", "late")),
+                     median(c.get("complete", {}).get("value") for c in cards),
+                     median(c.get("concreteness", {}).get("per_1000") for c in cards),
+                     tally((c.get("causes", "skip") for c in cards), CAUSES, ("pass", "partial", "fail")),
+                     median(c.get("follow_up", {}).get("value") for c in cards)])
+    return rows
+
+
+def median(values) -> float | None:
+    """The median of the values that are not ``None``, to one decimal; ``None`` when there are none."""
+    found = [v for v in values if v is not None]
+    return round(statistics.median(found), 1) if found else None
 
 
 def fmt_number(value) -> str:

@@ -102,11 +102,12 @@ def _break(text: str, width: int, limit: int, whole: tuple[tuple[int, int], ...]
     return lines or [(0, 0)]
 
 
-def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> list[str]:
+def wrap(text: str, width: int, indent: str = "", hanging: str | None = None,
+         whole: tuple[tuple[int, int], ...] = ()) -> list[str]:
     """``text`` as lines of at most ``width`` cells: the first starts with ``indent``, the rest with
-    ``hanging`` (default: as many spaces as ``indent`` is wide)."""
+    ``hanging`` (default: as many spaces as ``indent`` is wide); the ``whole`` spans are not broken."""
     hanging = " " * cell_len(indent) if hanging is None else hanging
-    spans = break_points(text, max(1, width - cell_len(hanging)), max(1, width - cell_len(indent)))
+    spans = break_points(text, max(1, width - cell_len(hanging)), max(1, width - cell_len(indent)), whole)
     return [(indent if n == 0 else hanging) + text[s:e] for n, (s, e) in enumerate(spans)]
 
 

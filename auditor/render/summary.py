@@ -45,7 +45,7 @@ def render_summary(records: list[dict], failures, width: int = 100, color: bool 
     wide, narrow = width >= WIDE, width < NARROW
     console = Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    table = Table(title=cell(f"汇总：审查 {len(records)} 份" + (f"，{len(failures)} 份无法读取" if failures else "")),
+    table = Table(title=cell(headline(records, failures)),
                   title_justify="left", box=box.SIMPLE_HEAD if color else box.ASCII2, expand=True,
                   show_lines=not wide)
     fold = {"overflow": "fold"}
@@ -72,7 +72,18 @@ def render_summary(records: list[dict], failures, width: int = 100, color: bool 
         who = [cell(f.path), cell(f.message, "red")] if wide else [lines((f.path, ""), (f.message, "red"))]
         table.add_row(*who, *[""] * (len(columns) - len(who) - 1), cell("已跳过", "red"))
     console.print(table)
-    return console.file.getvalue()
+    return "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())
+
+
+def headline(records: list[dict], failures) -> str:
+    """"汇总：审查 5 份，通过 2 份，未通过 3 份": how many files, and how each group of them came out
+    (non-reports and unreadable files only when there are some)."""
+    reports = [r for r in records if r["is_report"]]
+    passed = sum(1 for r in reports if r["passed"])
+    counts = [("通过", passed), ("未通过", len(reports) - passed),
+              ("非年度报告", len(records) - len(reports)), ("无法读取", len(failures))]
+    return f"汇总：审查 {len(records) + len(failures)} 份，" + "，".join(
+        f"{label} {n} 份" for n_, (label, n) in enumerate(counts) if n or n_ < 2)
 
 
 def _verdict(r: dict, rules: dict) -> tuple[str, str, str]:
@@ -93,11 +104,16 @@ def _verdict(r: dict, rules: dict) -> tuple[str, str, str]:
 
 
 def _verdict_width(records, columns, verdicts, width: int, wide: bool, narrow: bool) -> int:
-    """Cells for the 结论 column: its longest reason, at most two fifths of what the columns that
-    never wrap leave (each column costs three cells of border and padding)."""
-    fixed = sum(max(cell_len(line) for line in name.split("\n")) for name, kw in columns if kw.get("no_wrap"))
-    if not narrow:
-        fixed += max([cell_len((LEVEL if wide else _SHORT_LEVEL).get(r["level"], r["level"])) for r in records] + [4])
+    """Cells for the 结论 column: its longest reason, as far as the names leave room. The columns
+    that never wrap are fixed (each column costs three cells of border and padding); of what is
+    left, the names (a path; the issuer beside it in a wide table) keep what they need up to half,
+    and the reason gets the rest, so neither a short path's column nor the reason is mostly blank."""
+    levels = [cell_len((LEVEL if wide else _SHORT_LEVEL).get(r["level"], r["level"])) for r in records]
+    fixed = sum(max([cell_len(line) for line in name.split("\n")] + (levels if name == "层级" else []))
+                for name, kw in columns if kw.get("no_wrap"))
     free = width - fixed - 3 * (len(columns) + 1) - 1
+    names = max([cell_len(r["path"]) for r in records] + [cell_len("文件 / 主体")])
+    if wide:
+        names += 3 + max([cell_len(r["issuer"] or "—") for r in records] + [4])
     longest = max([cell_len(why) for *_, why in verdicts] + [cell_len("非年度报告")])
-    return max(10, min(longest, free * 2 // 5))
+    return max(10, min(longest, free - min(names, free // 2)))

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import statistics
 import zipfile
 
 from ..extras import missing
 from ..rulebook.model import Rulebook
-from .indicators import CAUSES, INDICATORS, ON_TIME
-from .labels import LEVEL, PART_LABELS, SEVERITY, plain_basis, status_label, without_options
+from .indicators import CAUSES, INDICATORS, LEVEL_HEAD, ON_TIME, level_rows
+from .labels import PART_LABELS, SEVERITY, plain_basis, status_label, without_options
 from .rows import SUMMARY_PARTS, summary_row
 
 MATRIX_MARK = {"p": "✔", "h": "◐", "f": "✘", "s": "–", "w": "免", "e": "错"}
@@ -158,21 +157,10 @@ class WorkbookWriter:
 
     def _levels(self, records: list[dict]) -> None:
         ws = self.sheets["分层统计"]
-        columns = (("层级", 16), ("份数", 7), ("通过", 7), ("得分中位数", 11), ("按时公开", 10), ("要素齐全中位数", 14),
-                   ("具体程度中位数（每千字）", 22), ("有原因分析", 11), ("上年安排落实中位数", 18))
-        self._columns(ws, columns)
-        ws.append(self._header(ws, [c for c, _ in columns]))
-        reports = [r for r in records if r["is_report"]]
-        for level in sorted({r["level"] for r in reports}, key=list(LEVEL).index):
-            group = [r for r in reports if r["level"] == level]
-            cards = [r.get("scorecard") or {} for r in group]
-            ws.append([LEVEL.get(level, level), len(group), sum(1 for r in group if r["passed"]),
-                       _median(r["score"] for r in group),
-                       sum(1 for c in cards if c.get("on_time", {}).get("value") == "on_time"),
-                       _median(c.get("complete", {}).get("value") for c in cards),
-                       _median(c.get("concreteness", {}).get("per_1000") for c in cards),
-                       sum(1 for c in cards if c.get("causes") == "pass"),
-                       _median(c.get("follow_up", {}).get("value") for c in cards)])
+        self._columns(ws, zip(LEVEL_HEAD, (16, 7, 7, 11, 22, 14, 22, 24, 18)))
+        ws.append(self._header(ws, LEVEL_HEAD))
+        for row in level_rows([r for r in records if r["is_report"]]):
+            ws.append(["—" if v is None else v for v in row])   # nothing known, not an empty count
 
     def _matrix(self, records: list[dict]) -> None:
         from openpyxl.cell import WriteOnlyCell
@@ -222,11 +210,6 @@ def _col(n: int) -> str:
 
 def _span(lines: tuple[int, int]) -> str:
     return f"第{lines[0]}行" if lines[0] == lines[1] else f"第{lines[0]}–{lines[1]}行"
-
-
-def _median(values):
-    found = [v for v in values if v is not None]
-    return round(statistics.median(found), 1) if found else None
 
 
 def _deterministic(book) -> bytes:
