@@ -14,7 +14,8 @@ _CACHE_VERSION = "1"
 def validate(data: dict, text: str, origin: str, problems: Problems) -> set[int]:
     """Check ``data`` against the schema; return the indexes of rules with errors (already reported)."""
     digest = hashlib.sha256((_CACHE_VERSION + text).encode()).hexdigest()
-    marker = _cache_dir() / digest if _cache_dir() else None
+    folder = _cache_dir()
+    marker = folder / digest if folder else None
     if marker is not None and marker.exists():
         return set()
     import jsonschema  # imported only when a rulebook has not been validated before
