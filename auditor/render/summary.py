@@ -16,13 +16,12 @@ from rich.text import Text
 
 from ..display import displayable
 from ..text.phrase import clip
-from .labels import LEVEL, status_label
+from .labels import LEVEL, SHORT_LEVEL, status_label
 from .linebreak import cell_len, wrap
 
 WIDE, NARROW = 120, 80
 REASON_CHARS = 14   # of a rule title given as the reason, cut at a phrase (``text.phrase``)
 _PART_MARK = {"present": "✓", "weak": "△", "missing": "✗"}
-_SHORT_LEVEL = {"government": "政府", "department": "部门", "township": "乡镇", "unknown": "未识别"}
 
 
 def render_summary(records: list[dict], failures, width: int = 100, color: bool = False,
@@ -56,12 +55,13 @@ def render_summary(records: list[dict], failures, width: int = 100, color: bool 
     columns += [("部分 一二三四" if wide else "部分\n一二三四", {"no_wrap": True}),
                 ("得分", {"justify": "right", "no_wrap": True})]
     verdicts = [_verdict(r, rules) for r in records]
-    verdict_w = _verdict_width(records, columns, verdicts, width, wide, narrow)
+    levels = [(LEVEL if wide else SHORT_LEVEL).get(r["level"], r["level"]) for r in records]
+    verdict_w = _verdict_width(levels, columns, verdicts, width, narrow)
     columns.append(("结论", {"width": verdict_w, **fold}))
     for name, kw in columns:
         table.add_column(displayable(name, encoding), **kw)
-    for r, (said, style, reason) in zip(records, verdicts):
-        year, level = str(r["year"] or "—"), (LEVEL if wide else _SHORT_LEVEL).get(r["level"], r["level"])
+    for r, level, (said, style, reason) in zip(records, levels, verdicts):
+        year = str(r["year"] or "—")
         who = [cell(r["path"]), cell(r["issuer"] or "—")] if wide else \
             [lines((r["path"], ""), (r["issuer"] or "—", "dim"), (f"{year} · {level}" if narrow else "", "dim"))]
         marks = " ".join(_PART_MARK[status] for pid, status in r["parts"].items() if pid != "other")
@@ -92,12 +92,12 @@ def _verdict(r: dict, rules: dict) -> tuple[str, str, str]:
     return "未通过", "red", reason
 
 
-def _verdict_width(records, columns, verdicts, width: int, wide: bool, narrow: bool) -> int:
+def _verdict_width(levels: list[str], columns, verdicts, width: int, narrow: bool) -> int:
     """Cells for the 结论 column: its longest reason, at most two fifths of what the columns that
     never wrap leave (each column costs three cells of border and padding)."""
     fixed = sum(max(cell_len(line) for line in name.split("\n")) for name, kw in columns if kw.get("no_wrap"))
     if not narrow:
-        fixed += max([cell_len((LEVEL if wide else _SHORT_LEVEL).get(r["level"], r["level"])) for r in records] + [4])
+        fixed += max([cell_len(level) for level in levels] + [4])
     free = width - fixed - 3 * (len(columns) + 1) - 1
     longest = max([cell_len(why) for *_, why in verdicts] + [cell_len("非年度报告")])
     return max(10, min(longest, free * 2 // 5))
