@@ -126,3 +126,21 @@ def test_a_foreign_or_altered_entry_is_rebuilt_never_used(cache_home, tmp_path):
     other = cache_home / ("0" * 64 + ".pickle")
     other.write_bytes(path.read_bytes())                                   # an entry moved to another key
     assert usercache.read_entry(other, "0" * 64) is None
+
+
+def test_a_rulebook_valid_under_another_schema_is_validated_again(cache_home, tmp_path, monkeypatch):
+    """The validation cache remembers a rulebook text as valid for one schema only: after the schema
+    changes (a new version of the package), the same text is checked, and its new error is reported."""
+    from auditor.errors import RulebookError
+    from auditor.rulebook import schema_check
+    from auditor.rulebook.problems import Problems
+
+    schema = tmp_path / "schema.json"
+    monkeypatch.setattr(schema_check, "_SCHEMA", schema)
+    data, text = {"id": "mine"}, "id: mine\n"
+    schema.write_text('{"type": "object", "required": ["id"]}', encoding="utf-8")
+    assert schema_check.validate(data, text, "mine.yaml", Problems()) == set()
+    assert len(list((cache_home.parent / "validated").iterdir())) == 1
+    schema.write_text('{"type": "object", "required": ["id", "version"]}', encoding="utf-8")
+    with pytest.raises(RulebookError):
+        schema_check.validate(data, text, "mine.yaml", Problems())
