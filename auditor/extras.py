@@ -8,13 +8,12 @@ distribution's metadata (``importlib.metadata.requires("auditor")`` lists each a
 """
 from __future__ import annotations
 
-import re
-
 from .errors import AuditorError
+from .text.lazy import lazy_compile
 
-_EXTRA = re.compile(r"""extra\s*==\s*["']([\w.-]+)["']""")
-_SELF = re.compile(r"^auditor\[([\w.,\s-]+)\]$")
-_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)$")
+_EXTRA = lazy_compile(r"""extra\s*==\s*["']([\w.-]+)["']""")
+_SELF = lazy_compile(r"^auditor\[([\w.,\s-]+)\]$")
+_NAME = lazy_compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)$")
 
 
 def requirements(extra: str) -> list[str]:

@@ -15,7 +15,7 @@ from .scoring import gate, score
 from .closest import did_you_mean
 from .config import ConfigError
 from .suppressions import suppressions
-from .waivers import Waiver, load_waivers, placeholder_reason, selector_matches, waiver_for
+from .waivers import Waiver, load_waivers, placeholder_warnings, selector_matches, waiver_for
 
 
 @record
@@ -67,8 +67,7 @@ def apply_policy(audit: AuditResult, policy: Policy, rulebook: Rulebook, report_
     used = {r.waived for r in results if r.waived}
     notes = tuple(f"{w.where}的文内豁免（{w.check}）没有用上：该检查项没有不符合，可以删除" for w in in_document
                   if w.label() not in used)
-    notes += tuple(f"{w.where}的文内豁免（{w.check}）理由“{w.reason}”是占位文字：请写明为什么接受这个缺口"
-                   for w in in_document if placeholder_reason(w.reason))
+    notes += tuple(placeholder_warnings(in_document, "的文内豁免"))
     return replace(audit, results=results, score=value, fail_level=policy.fail_level, fail_under=policy.fail_under,
                    passed=gate(results, value, policy.fail_level, policy.fail_under), notes=audit.notes + notes)
 

@@ -2,11 +2,20 @@
 
 Everything in it can be rebuilt; entries are pickles or markers written by this package for this user
 (the same trust as the user's own files). ``AUDITOR_NO_CACHE`` (any value) turns every cache off.
+A pickled entry (``write_entry``) carries a mark, a SHA-256 digest of its bytes and the tag it was
+written for, so a file that is damaged, truncated, written by another program or for another key
+reads as no entry (``read_entry``): it is rebuilt, never used.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import pickle
 from pathlib import Path
+
+_MARK = b"auditor-cache-1\n"
+_DIGEST = 32   # bytes of a SHA-256 digest
 
 
 def cache_root() -> Path | None:
@@ -18,8 +27,38 @@ def cache_root() -> Path | None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename (raises ``OSError``)."""
+    """Write ``data`` to ``path`` through a temporary file and a rename (raises ``OSError``; the
+    temporary file is removed when the write fails)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_entry(path: Path, tag: str, value) -> None:
+    """Store ``value`` at ``path`` for ``tag`` (see ``read_entry``); raises ``OSError`` or a pickling error."""
+    data = pickle.dumps((tag, value), protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(path, _MARK + hashlib.sha256(data).digest() + data)
+
+
+def read_entry(path: Path, tag: str):
+    """The value ``write_entry(path, tag, value)`` stored, or None: no file, an unreadable one, one
+    without the mark, with bytes that do not match its digest, or written for another tag."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    start = len(_MARK) + _DIGEST
+    if not data.startswith(_MARK) or hashlib.sha256(data[start:]).digest() != data[len(_MARK):start]:
+        return None
+    try:
+        stored_tag, value = pickle.loads(data[start:])   # noqa: S301  our own entry, checked above
+    except Exception:  # noqa: BLE001  classes renamed since it was written, or any other surprise
+        return None
+    return value if stored_tag == tag else None

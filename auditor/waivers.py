@@ -63,9 +63,10 @@ def placeholder_reason(reason: str) -> bool:
             or re.fullmatch(r"x+|某+", bare) is not None)
 
 
-def placeholder_warnings(waivers: tuple[Waiver, ...]) -> list[str]:
-    """One Chinese line per waiver whose reason is a placeholder, naming where it is and its check."""
-    return [f"{w.where} 的豁免（{w.check}）理由“{w.reason}”是占位文字：请写明为什么接受这个缺口"
+def placeholder_warnings(waivers: tuple[Waiver, ...], what: str = " 的豁免") -> list[str]:
+    """One Chinese line per waiver whose reason is a placeholder, naming where it is (``where`` +
+    ``what``: "w.yaml:3 的豁免", or "r.txt 第5行的文内豁免" for the report's own) and its check."""
+    return [f"{w.where}{what}（{w.check}）理由“{w.reason}”是占位文字：请写明为什么接受这个缺口"
             for w in waivers if placeholder_reason(w.reason)]
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .context import Context
 from .enumerations import list_spans
+from ..text.han import is_han
 from ..text.matcher import Hit
 from ..text.lazy import lazy_compile
 
@@ -166,12 +167,8 @@ def _ends(marks, text: str, pos: int = 0, endpos: int | None = None):
     endpos = len(text) if endpos is None else endpos
     for m in marks.finditer(text, pos, endpos):
         i = m.start()
-        if text[i] != "?" or not (0 < i and i + 1 < endpos and _han(text[i - 1]) and _han(text[i + 1])):
+        if text[i] != "?" or not (0 < i and i + 1 < endpos and is_han(text[i - 1]) and is_han(text[i + 1])):
             yield i
-
-
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _first_end(text: str, pos: int = 0, endpos: int | None = None) -> int | None:

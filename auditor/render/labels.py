@@ -19,6 +19,7 @@ PROPERTY_KINDS = ("quality", "format")
 OPTIONAL_ABSENT = "未单列（可选）"   # the optional fifth part, left out: not a gap
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 LEVEL = {"government": "区县及以上政府", "department": "政府部门", "township": "乡镇（街道）", "unknown": "未识别"}
+SHORT_LEVEL = {"government": "政府", "department": "部门", "township": "乡镇", "unknown": "未识别"}   # narrow columns
 KIND = {"part": "结构", "item": "事项", "quality": "质量", "format": "格式"}
 DOCUMENT_KIND = {"report": "法治政府建设年度报告", "info_disclosure_report": "政府信息公开工作年度报告",
                  "work_plan": "工作计划（要点、方案）", "personal_report": "个人述法（述职）报告",

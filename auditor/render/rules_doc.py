@@ -11,13 +11,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..rulebook.model import Rule, Rulebook
-from .labels import KIND, SEVERITY, plain_basis
+from .labels import KIND, SEVERITY, SHORT_LEVEL, plain_basis
 from .rule_links import rule_anchor
 from ..text.lazy import lazy_compile
 
 PART_NAMES = {"measures": "举措和成效", "shortcomings": "不足和原因", "leadership": "第一责任人",
               "plans": "下一年度安排", "other": "其他", "document": "全文", "work": "工作情况", None: "—"}
-_SHORT_LEVELS = {"government": "政府", "department": "部门", "township": "乡镇"}
 _SHORT_PARTS = {"measures": "举措", "shortcomings": "不足", "leadership": "责任人", "plans": "安排",
                 "other": "其他", "document": "全文", "work": "工作", None: "—"}
 # Short names of the instruments (as in the reference's abbreviation table), for the narrow basis column.
@@ -70,7 +69,7 @@ def applies_short(rule: Rule) -> str:
     """Compact applicability for narrow tables, e.g. "2021– 政府/部门" or "全部"."""
     lo, hi = rule.years
     years = "" if lo is None and hi is None else f"{lo or ''}–{hi or ''}"
-    levels = "/".join(_SHORT_LEVELS[lv] for lv in rule.levels)
+    levels = "/".join(SHORT_LEVEL[lv] for lv in rule.levels)
     return " ".join(x for x in (years, levels) if x) or "全部"
 
 

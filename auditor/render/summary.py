@@ -16,13 +16,12 @@ from rich.text import Text
 
 from ..display import displayable
 from ..text.phrase import clip
-from .labels import LEVEL, status_label
+from .labels import LEVEL, SHORT_LEVEL, status_label
 from .linebreak import cell_len, wrap
 
 WIDE, NARROW = 120, 80
 REASON_CHARS = 14   # of a rule title given as the reason, cut at a phrase (``text.phrase``)
 _PART_MARK = {"present": "✓", "weak": "△", "missing": "✗"}
-_SHORT_LEVEL = {"government": "政府", "department": "部门", "township": "乡镇", "unknown": "未识别"}
 
 
 def render_summary(records: list[dict], failures, width: int = 100, color: bool = False,
@@ -56,12 +55,13 @@ def render_summary(records: list[dict], failures, width: int = 100, color: bool 
     columns += [("部分 一二三四" if wide else "部分\n一二三四", {"no_wrap": True}),
                 ("得分", {"justify": "right", "no_wrap": True})]
     verdicts = [_verdict(r, rules) for r in records]
-    verdict_w = _verdict_width(records, columns, verdicts, width, wide, narrow)
+    levels = [(LEVEL if wide else SHORT_LEVEL).get(r["level"], r["level"]) for r in records]
+    verdict_w = _verdict_width(records, levels, columns, verdicts, width, wide)
     columns.append(("结论", {"width": verdict_w, **fold}))
     for name, kw in columns:
         table.add_column(displayable(name, encoding), **kw)
-    for r, (said, style, reason) in zip(records, verdicts):
-        year, level = str(r["year"] or "—"), (LEVEL if wide else _SHORT_LEVEL).get(r["level"], r["level"])
+    for r, level, (said, style, reason) in zip(records, levels, verdicts):
+        year = str(r["year"] or "—")
         who = [cell(r["path"]), cell(r["issuer"] or "—")] if wide else \
             [lines((r["path"], ""), (r["issuer"] or "—", "dim"), (f"{year} · {level}" if narrow else "", "dim"))]
         marks = " ".join(_PART_MARK[status] for pid, status in r["parts"].items() if pid != "other")
@@ -103,13 +103,13 @@ def _verdict(r: dict, rules: dict) -> tuple[str, str, str]:
     return "未通过", "red", reason
 
 
-def _verdict_width(records, columns, verdicts, width: int, wide: bool, narrow: bool) -> int:
+def _verdict_width(records, levels: list[str], columns, verdicts, width: int, wide: bool) -> int:
     """Cells for the 结论 column: its longest reason, as far as the names leave room. The columns
     that never wrap are fixed (each column costs three cells of border and padding); of what is
     left, the names (a path; the issuer beside it in a wide table) keep what they need up to half,
     and the reason gets the rest, so neither a short path's column nor the reason is mostly blank."""
-    levels = [cell_len((LEVEL if wide else _SHORT_LEVEL).get(r["level"], r["level"])) for r in records]
-    fixed = sum(max([cell_len(line) for line in name.split("\n")] + (levels if name == "层级" else []))
+    widths = [cell_len(level) for level in levels]
+    fixed = sum(max([cell_len(line) for line in name.split("\n")] + (widths if name == "层级" else []))
                 for name, kw in columns if kw.get("no_wrap"))
     free = width - fixed - 3 * (len(columns) + 1) - 1
     names = max([cell_len(r["path"]) for r in records] + [cell_len("文件 / 主体")])

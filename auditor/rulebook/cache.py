@@ -5,19 +5,19 @@ the ``Rule`` fields) and on the ``regex`` engine (patterns are stored compiled),
 bytes of every shipped rule file and the size and mtime of every module of the package and of the
 engine's binary: changing any of them makes a new entry. Rulebooks given by path are not
 cached (they are validated once per content by the schema cache). ``AUDITOR_NO_CACHE`` turns it off.
-Entries are pickles in the user's own cache directory, the same trust as the validation cache.
+Entries are pickles in the user's own cache directory, the same trust as the validation cache; one
+that is damaged or not written for its key is ignored and rebuilt (``usercache.read_entry``).
 """
 from __future__ import annotations
 
 import hashlib
 import importlib.util
 import os
-import pickle
 import sys
 from pathlib import Path
 from typing import Callable
 
-from ..usercache import cache_root, write_atomic
+from ..usercache import cache_root, read_entry, write_entry
 
 _FORMAT = "1"
 _KEEP = 8
@@ -33,16 +33,14 @@ def cached_rulebook(name: str, rules, build: Callable[[], object]):
     if root is None:
         return build()
     try:
-        path = root / "compiled" / f"{_key(name, rules)}.pickle"
+        key = _key(name, rules)
     except OSError:
         return build()
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # noqa: BLE001  missing, truncated or written by another build: rebuild it
-        pass
-    rulebook = build()
-    _store(path, rulebook)
+    path = root / "compiled" / f"{key}.pickle"
+    rulebook = read_entry(path, key)   # None: missing, damaged or not this key's entry; rebuilt
+    if rulebook is None:
+        rulebook = build()
+        _store(path, key, rulebook)
     return rulebook
 
 
@@ -86,10 +84,10 @@ def _rule_files(folder, prefix: str):
             yield prefix + entry.name, entry.read_bytes()
 
 
-def _store(path: Path, rulebook) -> None:
+def _store(path: Path, key: str, rulebook) -> None:
     """Write atomically (a temporary file, then rename); a cache that cannot be written is skipped."""
     try:
-        write_atomic(path, pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
+        write_entry(path, key, rulebook)
         entries = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-_KEEP]:   # each code or rule change makes a new entry; keep the newest few
             old.unlink()

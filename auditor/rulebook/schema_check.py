@@ -1,4 +1,4 @@
-"""JSON Schema validation of a parsed rulebook file, with a cache of files already found valid."""
+"""JSON Schema validation of a parsed rulebook file, with a cache of files already found valid (per schema)."""
 from __future__ import annotations
 
 import hashlib
@@ -8,20 +8,19 @@ from pathlib import Path
 from ..usercache import cache_root
 from .problems import Problems
 
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "2"
+_SCHEMA = Path(__file__).with_name("schema.json")
 
 
 def validate(data: dict, text: str, origin: str, problems: Problems) -> set[int]:
     """Check ``data`` against the schema; return the indexes of rules with errors (already reported)."""
-    digest = hashlib.sha256((_CACHE_VERSION + text).encode()).hexdigest()
-    marker = _cache_dir() / digest if _cache_dir() else None
+    schema_text = _SCHEMA.read_bytes()
+    marker = _marker(schema_text, text)
     if marker is not None and marker.exists():
         return set()
     import jsonschema  # imported only when a rulebook has not been validated before
 
-    from importlib import resources   # like jsonschema, only needed on a cache miss
-
-    schema = json.loads((resources.files("auditor.rulebook") / "schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(schema_text.decode("utf-8"))
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors and not problems.collect:
         err = min(errors, key=lambda e: len(list(e.absolute_path)))
@@ -53,9 +52,14 @@ def schema_code(err) -> str:
     return "schema"
 
 
-def _cache_dir() -> Path | None:
+def _marker(schema: bytes, text: str) -> Path | None:
+    """The file whose presence says ``text`` was found valid against ``schema`` (the key covers both:
+    a rulebook valid under an older schema is checked again), or None when caching is off."""
     root = cache_root()
-    return root / "validated" if root else None
+    if root is None:
+        return None
+    digest = hashlib.sha256(_CACHE_VERSION.encode() + b"\0" + schema + b"\0" + text.encode()).hexdigest()
+    return root / "validated" / digest
 
 
 def _json_path(path, data) -> str:

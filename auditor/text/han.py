@@ -15,7 +15,7 @@ _PINYIN = lazy_compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘ
 _HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 # Whitespace next to a Han character or CJK punctuation carries no meaning: "2020 年" → "2020年".
 _BLANKS = lazy_compile(r"[ \t\u00a0]+")
-_CJK_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"), ("\u3000", "\u303f"))
+_CJK_RANGES = (*_HAN_RANGES, ("\u3000", "\u303f"))   # and CJK punctuation
 _CJK_SINGLES = frozenset("\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u300a\u300b")
 
 

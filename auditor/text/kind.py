@@ -98,8 +98,7 @@ def _by_title(title: str, line: int | None, view, sections, parts) -> DocumentKi
         m = pattern.search(title)
         if not m:
             continue
-        about = _ABOUT.search(_CITED.sub("", title)) if _CITED.search(title) else None
-        if kind == "news" and not about and (structured or not (_TOPIC.search(title) or "报告" in title)):
+        if kind == "news" and not _about_cited(title) and (structured or not (_TOPIC.search(title) or "报告" in title)):
             continue           # a report reproduced under a news headline keeps its parts
         if kind == "work_plan" and _REPORTED.search(title) and "印发" not in title:
             continue           # "…情况报告及2024年工作方案" is a report
@@ -116,6 +115,11 @@ def _by_title(title: str, line: int | None, view, sections, parts) -> DocumentKi
     if _OTHER_TITLE.search(title):
         return DocumentKind("other", said, evidence)
     return None
+
+
+def _about_cited(title: str) -> bool:
+    """A title about a document it cites: "《某区2024年法治政府建设情况的报告》文件解读"."""
+    return bool(_CITED.search(title) and _ABOUT.search(_CITED.sub("", title)))
 
 
 def _by_body(view: TextView, sections, parts) -> DocumentKind:

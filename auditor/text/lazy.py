@@ -8,7 +8,7 @@ processes hand it straight to ``_sre.compile``, which is what ``re.compile`` end
 entry is used only by the interpreter build that made it (key: ``sys.version`` and the engine's
 ``MAGIC``), and an entry is stored only after the pattern it rebuilds compared equal to
 ``re.compile``'s (``re`` patterns are equal when their compiled code is). Anything unexpected —
-no cache, a damaged file, another ``re`` layout — falls back to ``re.compile``.
+no cache, a damaged or foreign file, another ``re`` layout — falls back to ``re.compile``.
 """
 from __future__ import annotations
 
@@ -86,6 +86,7 @@ def _compiler_output(pattern: str, flags: int) -> tuple | None:
 
 
 def _path():
+    """The store of this interpreter's engine, named by its build (also the tag its entries are read for)."""
     from ..usercache import cache_root
 
     root = cache_root()
@@ -99,35 +100,30 @@ def _path():
 
 
 def _store() -> dict | None:
-    """The stored entries (read once per process), or None when caching is off."""
+    """The stored entries (read once per process), or None when caching is off. A file that is
+    missing, damaged, foreign or made for another engine (``usercache.read_entry``) holds none."""
     global _STORE
     if _STORE is None:
         path = _path()
         if path is None:
             return None
-        _STORE = {}
-        import pickle
+        from ..usercache import read_entry
 
-        try:
-            with open(path, "rb") as fh:
-                _STORE = pickle.load(fh)
-        except Exception:  # noqa: BLE001  missing or damaged: start afresh
-            _STORE = {}
+        stored = read_entry(path, path.stem)
+        _STORE = stored if isinstance(stored, dict) else {}
     return _STORE
 
 
 def _save() -> None:
     """Merge what this process compiled into the stored file (atomically; skipped if it cannot be written).
     Past 2,000 entries (patterns edited over many versions) it starts again from this run's."""
-    import pickle
-
-    from ..usercache import write_atomic
+    from ..usercache import write_entry
 
     path, stored = _path(), _store()
     if path is None or stored is None or not _ADDED:
         return
     merged = {**stored, **_ADDED} if len(stored) < 2000 else dict(_ADDED)
     try:
-        write_atomic(path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
+        write_entry(path, path.stem, merged)
     except Exception:  # noqa: BLE001  read-only home, full disk: the next run compiles again
         pass

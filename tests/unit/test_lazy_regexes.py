@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import pickle
 import pkgutil
 import re
 
@@ -74,3 +75,31 @@ def test_no_store_when_caching_is_off(store_home, monkeypatch):
     lazy.compile_stored("xyz")
     lazy._save()
     assert not store_home.exists()
+
+
+@pytest.mark.parametrize("foreign", [pickle.dumps(42), pickle.dumps({("a+b", 0): (0, [], 0, {}, ())}),
+                                     pickle.dumps(["a list"])])
+def test_a_foreign_store_is_ignored(store_home, foreign):
+    """A file at the store's path that this package did not write (a bare pickle of anything, even
+    entries that ``_sre`` would take) holds no entry: every pattern compiles as ``re`` compiles it."""
+    store_home.mkdir(parents=True)
+    lazy._path().write_bytes(foreign)
+    assert lazy.compile_stored("a+b") == re.compile("a+b")
+    assert lazy.compile_stored("a+b").fullmatch("aab")
+
+
+def test_a_store_changed_on_disk_or_of_another_engine_is_ignored(store_home, monkeypatch):
+    lazy.compile_stored(r"(?P<n>\d+)件")
+    lazy._save()
+    path = lazy._path()
+    good = path.read_bytes()
+    for altered in (good[:-1] + bytes([good[-1] ^ 1]), good[:-7]):
+        path.write_bytes(altered)
+        monkeypatch.setattr(lazy, "_STORE", None)
+        assert lazy._store() == {}
+    path.write_bytes(good)
+    moved = path.with_name("0123456789abcdef.pickle")   # the same entries, named for another engine build
+    moved.write_bytes(good)
+    monkeypatch.setattr(lazy, "_path", lambda: moved)
+    monkeypatch.setattr(lazy, "_STORE", None)
+    assert lazy._store() == {}

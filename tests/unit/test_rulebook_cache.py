@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from auditor import audit_text, load_rulebook
+from auditor import usercache
 from auditor.rulebook import cache
 from auditor.rulebook.loader import rules_dir
 
@@ -94,3 +95,52 @@ def test_the_key_covers_the_regex_engine(monkeypatch, tmp_path):
     engine.write_bytes(b"another build")
     monkeypatch.setattr(cache, "_regex_build", lambda: [engine])
     assert cache._key("national", rules_dir()) != key
+
+
+def test_a_foreign_or_altered_entry_is_rebuilt_never_used(cache_home, tmp_path):
+    """A file at the entry's path that this build did not write for this key — another program's
+    pickle, an entry of another key, a byte changed on disk — is ignored, and the rebuilt entry is used."""
+    import pickle
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "mine.yaml").write_text("id: a\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"built": len(builds)}
+
+    assert cache.cached_rulebook("mine", rules, build) == {"built": 1}
+    path = cache_home / f"{cache._key('mine', rules)}.pickle"
+    good = path.read_bytes()
+    expected = 1
+    for foreign in (pickle.dumps({"built": "foreign"}),                    # a bare pickle, not an entry
+                    pickle.dumps(["not", "a", "rulebook"]),
+                    good[:-1] + bytes([good[-1] ^ 1]),                    # one bit changed
+                    good[:len(good) // 2]):                               # truncated
+        path.write_bytes(foreign)
+        expected += 1
+        assert cache.cached_rulebook("mine", rules, build) == {"built": expected}
+        assert cache.cached_rulebook("mine", rules, build) == {"built": expected}   # the rebuilt entry is read
+    other = cache_home / ("0" * 64 + ".pickle")
+    other.write_bytes(path.read_bytes())                                   # an entry moved to another key
+    assert usercache.read_entry(other, "0" * 64) is None
+
+
+def test_a_rulebook_valid_under_another_schema_is_validated_again(cache_home, tmp_path, monkeypatch):
+    """The validation cache remembers a rulebook text as valid for one schema only: after the schema
+    changes (a new version of the package), the same text is checked, and its new error is reported."""
+    from auditor.errors import RulebookError
+    from auditor.rulebook import schema_check
+    from auditor.rulebook.problems import Problems
+
+    schema = tmp_path / "schema.json"
+    monkeypatch.setattr(schema_check, "_SCHEMA", schema)
+    data, text = {"id": "mine"}, "id: mine\n"
+    schema.write_text('{"type": "object", "required": ["id"]}', encoding="utf-8")
+    assert schema_check.validate(data, text, "mine.yaml", Problems()) == set()
+    assert len(list((cache_home.parent / "validated").iterdir())) == 1
+    schema.write_text('{"type": "object", "required": ["id", "version"]}', encoding="utf-8")
+    with pytest.raises(RulebookError):
+        schema_check.validate(data, text, "mine.yaml", Problems())
