@@ -129,7 +129,9 @@ def _read_text(data: bytes, path: str, digest: str, claimed: str | None) -> Sour
         return Source(path, read_html(text, path), digest, "html", encoding=encoding, notes=notes)
     directives = find_comment_directives(text)
     if claimed == "md":
-        from .markdown import read_markdown
+        from .markdown import read_markdown, without_code
+        if directives:   # one shown in code is an example, not a directive
+            directives = find_comment_directives(without_code(text))
         return Source(path, read_markdown(text), digest, "md", encoding=encoding, notes=notes, directives=directives)
     return Source(path, blank_comment_directives(text) if directives else text, digest, "txt", encoding=encoding,
                   notes=notes, directives=directives)
