@@ -129,7 +129,11 @@ def _selectors(ctx, param, values):
               help="junit 中算作失败的检查项：gate 只算使门禁失败的，gaps 算全部缺失和部分符合的（旧行为）。")
 def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir, fail_under, fail_level, select,
           ignore, waivers_path, config_path, summary, workers, verbose, quiet, width, color, repo_root, junit_failures):
-    """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。"""
+    """审查一份或多份报告（.txt/.docx/.pdf/.html，目录，或 - 表示标准输入）。
+
+    退出码：0 通过；1 未通过；2 有文件无法读取（批量时其余文件照常审查、照常输出，只要有一个读不了就是 2）、
+    用法错误、规则集或配置有误；130 被 Ctrl-C 中断。
+    """
     settings = resolve_settings(list(paths), {
         "rulebook": rulebook_ref, "year": year, "level": level, "fail_under": fail_under, "fail_level": fail_level,
         "select": select, "ignore": ignore, "waivers": waivers_path}, config_path)
@@ -177,7 +181,9 @@ def check(paths, fmt, outputs, rulebook_ref, year, level, previous, previous_dir
         outs.discard()
         sys.exit(EXIT_ERROR)
     outs.finish()
-    if outs.rule_errors:   # a rulebook problem found while running: the reports were not fully checked
+    # an input that could not be read, or a rule that could not finish: the batch was not fully checked,
+    # so the gate must not pass on the rest (everything else is audited and written first)
+    if outs.failures or outs.rule_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_PASS if outs.passed else EXIT_GATE)
 

@@ -54,18 +54,18 @@ def apply_policy(audit: AuditResult, policy: Policy, rulebook: Rulebook, report_
     """``audit`` with the policy applied; ``report_text`` lets ``text:`` waivers look at the whole report.
 
     ``directives`` are the report's own suppressions (``Source.directives``, see ``auditor.suppressions``):
-    they waive their checks in this report only, after the waiver file. Raises ``SuppressionError``
-    for a directive naming no check or giving no reason.
+    they waive their checks in this report only, after the waiver file; one that cannot be used (no
+    such check, no reason) waives nothing and is a note on the report.
     """
     if not audit.is_report:
         return audit
-    in_document = suppressions(directives, [r.id for r in rulebook.rules], audit.path) if directives else ()
+    in_document, unusable = suppressions(directives, [r.id for r in rulebook.rules], audit.path)
     if in_document:
         policy = replace(policy, waivers=policy.waivers + in_document)
     results = tuple(_apply(r, policy, report_text, audit.path) for r in audit.results)
     value = score(results, {r.id: r.weight for r in rulebook.rules})
     used = {r.waived for r in results if r.waived}
-    notes = tuple(f"{w.where}的文内豁免（{w.check}）没有用上：该检查项没有不符合，可以删除" for w in in_document
+    notes = unusable + tuple(f"{w.where}的文内豁免（{w.check}）没有用上：该检查项没有不符合，可以删除" for w in in_document
                   if w.label() not in used)
     notes += tuple(placeholder_warnings(in_document, "的文内豁免"))
     return replace(audit, results=results, score=value, fail_level=policy.fail_level, fail_under=policy.fail_under,

@@ -5,8 +5,10 @@ or ruff's ``noqa`` work in code: in Markdown and plain text as an HTML comment, 
 comment (批注) whose text starts with the same directive (``audit: ignore=ID 理由``; the ``<!-- -->``
 may be left out there). One directive waives exactly one check — an exact rule id, no prefixes —
 with its reason, and the check is shown as waived like one from a waiver file (it keeps its status
-and leaves the score and the gate). A directive naming no check of the rulebook, or without a
-reason, is an error for that report, never silently ignored.
+and leaves the score and the gate). A directive that cannot be used (no such check, no reason, not
+``ignore=``) waives nothing and becomes a note on that report naming its place, never a silent no-op
+and never the end of the run: a note that documents the syntax must not stop an audit. A directive
+shown as an example — in a Markdown code span or fenced block — is no directive (``auditor.read.markdown``).
 
 Readers collect the raw directives (``Source.directives``: where, text after ``audit:``); this
 module turns them into waivers against a rulebook.
@@ -16,7 +18,6 @@ from __future__ import annotations
 import re
 
 from .closest import did_you_mean
-from .errors import AuditorError
 from .waivers import Waiver
 from .text.lazy import lazy_compile
 
@@ -24,10 +25,6 @@ from .text.lazy import lazy_compile
 COMMENT = lazy_compile(r"<!--[ \t]*audit:(.*?)-->", re.DOTALL)
 # The directive itself: ignore=ID followed by the reason.
 _IGNORE = lazy_compile(r"^\s*ignore\s*=\s*([A-Za-z0-9_.\-]+)(?:\s+(.*?))?\s*$", re.DOTALL)
-
-
-class SuppressionError(AuditorError):
-    """A directive in a report that cannot be used (the report is then not audited: exit code 2)."""
 
 
 def find_comment_directives(text: str) -> tuple[tuple[str, str], ...]:
@@ -49,21 +46,23 @@ def directive_body(comment_text: str) -> str | None:
     return text[len("audit:"):] if text.startswith("audit:") else None
 
 
-def suppressions(directives, rule_ids: list[str], path: str) -> tuple[Waiver, ...]:
-    """Waivers from a report's raw directives; ``SuppressionError`` names the report and the place."""
-    out = []
+def suppressions(directives, rule_ids: list[str], path: str) -> tuple[tuple[Waiver, ...], tuple[str, ...]]:
+    """(waivers, notes) from a report's raw directives: each usable directive is a waiver, each other
+    one a note in Chinese naming its place (第N行 or 第N条批注) and what is wrong with it."""
+    waivers, notes = [], []
     for where, body in directives:
         match = _IGNORE.match(body)
-        place = f"{path}（{where}的文内豁免）"
         if not match:
-            raise SuppressionError(f"{place}: 无法识别的指令 “audit:{' '.join(body.split())}”"
-                                   "（应写成 audit: ignore=检查项编号 理由）")
+            notes.append(f"{where}的文内豁免没有生效：无法识别的指令“audit:{' '.join(body.split())}”"
+                         "（应写成 audit: ignore=检查项编号 理由）")
+            continue
         check, reason = match.group(1), " ".join((match.group(2) or "").split())
         if check not in rule_ids:
             hint = did_you_mean(check, rule_ids)
-            raise SuppressionError(f"{place}: 规则集中没有检查项 {check}" + (f"，{hint}" if hint else "")
-                                   + "（文内豁免须写完整的检查项编号）")
-        if not reason:
-            raise SuppressionError(f"{place}: 缺少豁免理由（写在编号后面，例如 ignore={check} 本年度无此项工作）")
-        out.append(Waiver(check, reason, where=f"{path} {where}", origin=f"{where}的文内豁免"))
-    return tuple(out)
+            notes.append(f"{where}的文内豁免没有生效：规则集中没有检查项 {check}" + (f"，{hint}" if hint else "")
+                         + "（文内豁免须写完整的检查项编号）")
+        elif not reason:
+            notes.append(f"{where}的文内豁免（{check}）没有生效：缺少豁免理由（写在编号后面，例如 ignore={check} 本年度无此项工作）")
+        else:
+            waivers.append(Waiver(check, reason, where=f"{path} {where}", origin=f"{where}的文内豁免"))
+    return tuple(waivers), tuple(notes)

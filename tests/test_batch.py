@@ -39,7 +39,7 @@ def test_seeds_folder_prints_the_summary(invoke):
 
 def test_one_broken_file_is_reported_and_the_rest_audited(invoke, batch):
     result = invoke("check", batch, "--summary", "--no-color")
-    assert result.exit_code in (0, 1)
+    assert result.exit_code == 2   # the batch was not fully checked: the gate never passes on the rest
     errors = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(errors) == 1 and "002b-empty.txt" in errors[0]
     headline = next(line for line in result.output.splitlines() if line.startswith("汇总"))
@@ -53,8 +53,17 @@ def test_nothing_auditable_is_exit_2(invoke, tmp_path):
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 2
 
 
-def test_gate_result_counts_only_audited_files(invoke, batch):
-    assert invoke("check", batch, "-f", "json", "--fail-under", "100").exit_code == 1
+def test_an_unreadable_file_fails_the_run_after_the_rest_is_written(invoke, batch, tmp_path):
+    passing = [s for s in SEEDS if invoke("check", s, "-q").exit_code == 0][0]
+    empty = batch / "002b-empty.txt"
+    alone = invoke("check", passing, "-q")
+    for fmt in ("rich", "github", "json"):
+        result = invoke("check", passing, empty, "-q", "-f", fmt, "-o", f"junit:{tmp_path / fmt}.xml")
+        assert (alone.exit_code, result.exit_code) == (0, 2)
+        suite = ET.parse(tmp_path / f"{fmt}.xml").getroot()
+        assert (suite.get("tests") != "0", suite.get("errors")) == (True, "1")
+    report = json.loads(invoke("check", passing, empty, "-f", "json").stdout)
+    assert [r["path"] for r in report["reports"]] == [str(passing)] and report["reports"][0]["passed"]
 
 
 def test_parallel_results_are_identical_and_in_input_order(invoke, batch):
@@ -144,7 +153,7 @@ def test_summary_columns_line_up_on_any_console_encoding(encoding, batch):
     env = {**os.environ, "PYTHONIOENCODING": encoding}
     out = subprocess.run([sys.executable, "-m", "auditor", "check", batch.name, "--summary", "--no-color",
                           "--width", "100"], capture_output=True, env=env, cwd=batch.parent, check=False)
-    assert out.returncode in (0, 1), out.stderr.decode(encoding, "replace")
+    assert out.returncode == 2, out.stderr.decode(encoding, "replace")
     text = out.stdout.decode(encoding)
     rows = [line for line in text.splitlines() if line.startswith(("|", "+"))]
     assert len(rows) >= 9   # borders, header, six files (one unreadable)

@@ -231,8 +231,8 @@ def test_directive_example_parses(rulebook):
     from auditor.suppressions import find_comment_directives, suppressions
 
     for body in blocks_of("directive"):
-        found = suppressions(find_comment_directives(body), [r.id for r in rulebook.rules], "README")
-        assert found and all(w.reason for w in found)
+        found, unusable = suppressions(find_comment_directives(body), [r.id for r in rulebook.rules], "README")
+        assert found and not unusable and all(w.reason for w in found)
 
 
 # --- shell blocks ---------------------------------------------------------------------------------------------

@@ -74,26 +74,63 @@ def test_word_comment_directive_waives_exactly_its_check(tmp_path, rulebook):
     assert [r.rule_id for r in waived] == [gap.rule_id] and "第2条批注" in waived[0].waived
 
 
-@pytest.mark.parametrize("directive, fragment", [
+@pytest.mark.parametrize("directive, named", [
     ("ignore=no.such_check 理由", "no.such_check"),
-    ("ignore={check}", "理由"),
-    ("skip={check} 理由", "无法识别"),
-])
-def test_bad_directive_is_an_error_for_that_report(tmp_path, rulebook, directive, fragment):
-    _, gap = gap_of(SEEDS[3], rulebook)
+    ("ignore={check}", "{check}"),
+    ("skip={check} 理由", "skip"),
+], ids=["unknown-id", "no-reason", "not-ignore"])
+def test_an_unusable_directive_is_a_note_and_the_audit_goes_on(tmp_path, rulebook, directive, named):
+    before, gap = gap_of(SEEDS[3], rulebook)
+    text = SEEDS[3].read_text(encoding="utf-8")
     path = tmp_path / "report.md"
-    path.write_text(SEEDS[3].read_text(encoding="utf-8") + f"\n<!-- audit: {directive.format(check=gap.rule_id)} -->\n",
-                    encoding="utf-8")
-    result = audit_one(str(path), rulebook, {})
-    assert isinstance(result, Failure) and fragment in result.message and "report.md" in result.message
+    path.write_text(text + f"\n<!-- audit: {directive.format(check=gap.rule_id)} -->\n", encoding="utf-8")
+    after = audit_one(str(path), rulebook, {})
+    assert not isinstance(after, Failure), after
+    assert [(r.rule_id, r.status, r.waived) for r in after.results] == \
+        [(r.rule_id, r.status, r.waived) for r in before.results]   # it waives nothing
+    assert (after.passed, after.score) == (before.passed, before.score)
+    noted = [n for n in after.notes if n not in before.notes]
+    line = len(text.split("\n")) + 1
+    assert len(noted) == 1 and f"第{line}行" in noted[0] and named.format(check=gap.rule_id) in noted[0]
 
 
 def test_near_miss_id_gets_a_suggestion(tmp_path, rulebook):
-    _, gap = gap_of(SEEDS[3], rulebook)
+    before, gap = gap_of(SEEDS[3], rulebook)
     path = tmp_path / "report.md"
     path.write_text(SEEDS[3].read_text(encoding="utf-8") + f"\n<!-- audit: ignore={gap.rule_id[:-1]} 理由 -->\n",
                     encoding="utf-8")
-    assert gap.rule_id in audit_one(str(path), rulebook, {}).message
+    noted = [n for n in audit_one(str(path), rulebook, {}).notes if n not in before.notes]
+    assert len(noted) == 1 and gap.rule_id in noted[0]
+
+
+def test_a_directive_shown_as_code_in_markdown_is_an_example(tmp_path, rulebook):
+    before, gap = gap_of(SEEDS[3], rulebook)
+    examples = (f"\n豁免写法示例：`<!-- audit: ignore={gap.rule_id} 示例理由 -->`，以及 ``<!-- audit: ignore=ID 理由 -->``。\n"
+                f"\n```markdown\n<!-- audit: ignore={gap.rule_id} 示例理由 -->\n<!-- audit: ignore=ID 理由 -->\n```\n"
+                f"\n~~~\n<!-- audit: skip=ID -->\n~~~\n")
+    path = tmp_path / "report.md"
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + examples, encoding="utf-8")
+    after = audit_one(str(path), rulebook, {})
+    assert not isinstance(after, Failure), after
+    assert not any(r.waived for r in after.results) and [n for n in after.notes if n not in before.notes] == []
+    # the same directive outside code is one
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + examples + f"\n<!-- audit: ignore={gap.rule_id} 真实理由 -->\n",
+                    encoding="utf-8")
+    assert [r.rule_id for r in audit_one(str(path), rulebook, {}).results if r.waived] == [gap.rule_id]
+
+
+def test_the_command_exits_as_the_audit_decides_despite_a_bad_directive(tmp_path, invoke):
+    plain = invoke("check", SEEDS[3], "-q").exit_code
+    path = tmp_path / "report.md"
+    path.write_text(SEEDS[3].read_text(encoding="utf-8") + "\n<!-- audit: ignore=no.such_check 理由 -->\n",
+                    encoding="utf-8")
+    assert invoke("check", path, "-q").exit_code == plain != 2
+
+
+def test_a_waiver_file_naming_no_check_still_stops_the_run(tmp_path, invoke):
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers:\n  - check: no.such_check\n    reason: 本年度无此项工作\n", encoding="utf-8")
+    assert invoke("check", SEEDS[3], "--waivers", waivers).exit_code == 2
 
 
 def test_unused_directive_is_noted(tmp_path, rulebook):

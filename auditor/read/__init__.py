@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import sys
+from dataclasses import replace
 
 from ..errors import InputError
 from ..suppressions import blank_comment_directives, find_comment_directives
@@ -60,38 +62,89 @@ def read_path(path: str) -> Source:
 
 
 def read_bytes(data: bytes, path: str) -> Source:
-    """Decode ``data`` (named ``path`` in messages) with the reader its content calls for."""
+    """Decode ``data`` (named ``path`` in messages) with the reader its content calls for.
+
+    The bytes decide the format, the extension only breaks ties between text formats: a web page
+    saved as 报告.docx is read as a web page, a .docx renamed .txt as a Word document, each with a
+    note when the extension promised another format. Raises ``InputError`` for what no reader reads.
+    """
     digest = hashlib.sha256(data).hexdigest()
-    lower = path.lower()
     if not data.strip():
         raise InputError(path, "文件为空" if not data else "文件只有空白字符", "没有可审查的内容")
-    if data.startswith(_OLE) and lower.endswith(".docx"):
+    suffix = os.path.splitext(path.lower())[1]
+    claimed = _CLAIMED.get(suffix)
+    found = _binary_format(data, claimed)
+    if found == "ole" and claimed == "docx":
         raise InputError(path, "这份 .docx 受密码保护（已加密），无法读取", "请在 Word/WPS 中取消密码后另存为 .docx")
-    if data.startswith(_OLE) or lower.endswith((".doc", ".wps")):
+    if found == "ole":
         raise InputError(path, "这是旧版 Word/WPS 二进制格式（.doc/.wps），无法直接读取",
                          "请在 Word 或 WPS 中另存为 .docx 后再审查")
-    if data.lstrip()[:5] == b"{\\rtf":
+    if found == "rtf":
         raise InputError(path, "这是 RTF 格式，无法直接读取", "请在 Word 或 WPS 中另存为 .docx 后再审查")
-    if data.startswith(b"%PDF") or lower.endswith(".pdf"):
+    if found == "pdf":
         from .pdf import read_pdf
         text, pages, notes = read_pdf(data, path)
-        return Source(path, text, digest, "pdf", pages, notes=notes)
-    if data.startswith(b"PK\x03\x04") or lower.endswith(".docx"):
+        source = Source(path, text, digest, "pdf", pages, notes=notes)
+    elif found == "docx":
         from .docx import read_docx
         from .docx_comments import read_comment_directives
         text, notes = read_docx(data, path)
-        return Source(path, text, digest, "docx", notes=notes, directives=read_comment_directives(data))
-    declared = _CHARSET.search(data[:4096]) if data.lstrip()[:1] == b"<" or lower.endswith((".html", ".htm")) else None
-    text, encoding, notes = decode_text(data, path, _document_codec(declared.group(1).decode("ascii")) if declared else None)
-    if lower.endswith((".html", ".htm")) or _looks_like_html(text):
+        source = Source(path, text, digest, "docx", notes=notes, directives=read_comment_directives(data))
+    else:
+        source = _read_text(data, path, digest, claimed)
+    if claimed and _FAMILY[claimed] != _FAMILY[source.format]:
+        note = f"扩展名为 {suffix}，内容是{_KIND[source.format]}，已按{_KIND[source.format]}读取。"
+        source = replace(source, notes=(note, *source.notes))
+    return source
+
+
+def _binary_format(data: bytes, claimed: str | None) -> str | None:
+    """The binary format the bytes are in ("pdf", "docx" for any zip, "ole", "rtf"), or None for text."""
+    if data.startswith(_OLE):
+        return "ole"
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "rtf"
+    # a PDF header may follow a little junk; only trust that in a file that says it is a PDF
+    if data.startswith(b"%PDF") or (claimed == "pdf" and b"%PDF-" in data[:1024]):
+        return "pdf"
+    if data.startswith(_ZIP):
+        return "docx"
+    return None
+
+
+def _read_text(data: bytes, path: str, digest: str, claimed: str | None) -> Source:
+    """A text file: plain text, Markdown or a web page, in whatever encoding the bytes are."""
+    looks_tagged = data.lstrip()[:1] == b"<" or claimed == "html"
+    declared = _CHARSET.search(data[:4096]) if looks_tagged else None
+    try:
+        text, encoding, notes = decode_text(data, path,
+                                            _document_codec(declared.group(1).decode("ascii")) if declared else None)
+    except InputError:
+        if claimed not in _BINARY:
+            raise
+        raise InputError(path, f"扩展名为 {os.path.splitext(path)[1]}，但内容既不是{_KIND[claimed]}，也不是网页或文本"
+                               "，可能已损坏或改过扩展名", _BINARY[claimed]) from None
+    if claimed == "html" or _looks_like_html(text):
         from .html import read_html
         return Source(path, read_html(text, path), digest, "html", encoding=encoding, notes=notes)
     directives = find_comment_directives(text)
-    if lower.endswith((".md", ".markdown")):
-        from .markdown import read_markdown
+    if claimed == "md":
+        from .markdown import read_markdown, without_code
+        if directives:   # one shown in code is an example, not a directive
+            directives = find_comment_directives(without_code(text))
         return Source(path, read_markdown(text), digest, "md", encoding=encoding, notes=notes, directives=directives)
     return Source(path, blank_comment_directives(text) if directives else text, digest, "txt", encoding=encoding,
                   notes=notes, directives=directives)
+
+
+# What each extension promises. Text and Markdown look alike, so only a change of family is noted.
+_CLAIMED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+            ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".wps": "doc"}
+_FAMILY = {"txt": "text", "md": "text", "html": "html", "docx": "docx", "pdf": "pdf", "doc": "doc"}
+_KIND = {"txt": "纯文本", "md": "纯文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF", "doc": "旧版 Word/WPS 文档"}
+_BINARY = {"docx": "请在 Word/WPS 中重新保存为 .docx", "pdf": "请重新导出 PDF，或提供 .docx/.txt",
+           "doc": "请在 Word 或 WPS 中另存为 .docx 后再审查"}
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")   # a zip's first entry, or an empty zip
 
 
 def _document_codec(label: str) -> str | None:
