@@ -161,3 +161,14 @@ def test_part_names_stay_apart_from_their_status_when_parts_are_missing():
         for label in PART_LABELS.values():
             row = next(line for line in lines if line.startswith("  " + label))
             assert row[2 + len(label)] == " ", (width, row)
+
+
+@pytest.mark.parametrize("commas", [9, 13, 18])
+def test_a_tag_followed_by_more_closing_punctuation_than_fits_stays_whole(commas):
+    """The tag and the commas that may not start a line form one unit wider than the line: it is
+    folded after the tag, never inside it."""
+    tag = "（缺失·警告）"
+    text = "，" * commas + tag + "，" * commas
+    start = commas
+    spans = break_points(text, 30, whole=((start, start + len(tag)),))
+    assert any(s <= start and start + len(tag) <= e for s, e in spans)

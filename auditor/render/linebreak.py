@@ -92,7 +92,7 @@ def _break(text: str, width: int, limit: int, whole: tuple[tuple[int, int], ...]
         if start is None:
             start = s
         while size > limit:   # a unit wider than a whole line: fold it by cells
-            cut = _fit(text, s, e, limit - used)
+            cut = _fit(text, s, e, limit - used, whole)
             lines.append((start, cut))
             s, start, used, limit = cut, cut, 0, width
             size = cell_len(text[s:e])
@@ -117,12 +117,17 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _fit(text: str, start: int, end: int, room: int) -> int:
-    """The furthest offset after ``start`` whose text fits in ``room`` cells (at least one character)."""
+def _fit(text: str, start: int, end: int, room: int, whole: tuple[tuple[int, int], ...] = ()) -> int:
+    """The furthest offset after ``start`` whose text fits in ``room`` cells (at least one character);
+    never inside a ``whole`` span that fits (a tag outranks the rule on closing punctuation)."""
     used, i = 0, start
     while i < end and used + cell_len(text[i]) <= room:
         used += cell_len(text[i])
         i += 1
+    fits = i
     while start + 1 < i < end and (text[i] in CLOSING or text[i - 1] in OPENING or text[i].isspace()):
         i -= 1   # even a folded unit does not put closing punctuation first on a line
+    for ws, we in whole:
+        if ws < i < we:
+            i = we if we <= fits else (ws if ws > start else i)
     return max(i, start + 1)
