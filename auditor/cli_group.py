@@ -109,24 +109,19 @@ def _sigterm_raises():
     these for a moment: there they end the worker quietly, never with a second message or a traceback."""
     owner = os.getpid()
 
-    def on_term(signum, frame):
+    def handler(signum, frame):
         if os.getpid() != owner:
             os._exit(128 + signum)
-        raise Interrupted()
-
-    def on_int(signum, frame):
-        if os.getpid() != owner:
-            os._exit(128 + signum)
-        raise KeyboardInterrupt
+        raise Interrupted() if signum == signal.SIGTERM else KeyboardInterrupt()
 
     try:
-        previous = signal.signal(signal.SIGTERM, on_term)
+        previous = signal.signal(signal.SIGTERM, handler)
     except ValueError:   # not the main thread: leave signals alone
         yield
         return
     interrupt = signal.getsignal(signal.SIGINT)
     if interrupt is signal.default_int_handler:
-        signal.signal(signal.SIGINT, on_int)
+        signal.signal(signal.SIGINT, handler)
     try:
         yield
     finally:
