@@ -10,26 +10,28 @@ import sys
 
 import click
 
-from . import __version__
-from .batch import Failure, Job, audit_stream, collect_paths, index_previous
-from .cli_group import EXIT_ERROR, EXIT_GATE, EXIT_PASS, AuditGroup, say
 from .cli_messages import install as install_chinese_messages, localize_usage
-from .cli_help import use_help_formatter
-from .cli_options import OldSpellings
-from .cli_terminal import progress as _progress, stdout_encoding, terminal_width, use_color
-from .config import resolve_settings
-from .errors import AuditorError
-from .files import vet
-from .gatekeeping import build_policy, unused_waivers
-from .locations import ci_root, with_repo_paths
-from .models import LEVELS
-from .output import check_outputs
-from .render import REPO_PATH_FORMATS, RENDERERS
-from .render.outputs import FILE_ONLY, Outputs
-from .rulebook.loader import load_rulebook
-from .waivers import placeholder_warnings
 
-install_chinese_messages()
+install_chinese_messages()   # first: click's types translate their messages when they are made (cli_options)
+
+from . import __version__  # noqa: E402
+from .batch import Failure, Job, audit_stream, collect_paths, index_previous  # noqa: E402
+from .cli_group import EXIT_ERROR, EXIT_GATE, EXIT_PASS, AuditGroup, say  # noqa: E402
+from .cli_help import use_help_formatter  # noqa: E402
+from .cli_options import OldSpellings  # noqa: E402
+from .cli_terminal import progress as _progress, stdout_encoding, terminal_width, use_color  # noqa: E402
+from .config import resolve_settings  # noqa: E402
+from .errors import AuditorError  # noqa: E402
+from .files import vet  # noqa: E402
+from .gatekeeping import build_policy, unused_waivers  # noqa: E402
+from .locations import ci_root, with_repo_paths  # noqa: E402
+from .models import LEVELS  # noqa: E402
+from .output import check_outputs  # noqa: E402
+from .render import REPO_PATH_FORMATS, RENDERERS  # noqa: E402
+from .render.outputs import FILE_ONLY, Outputs  # noqa: E402
+from .rulebook.loader import load_rulebook  # noqa: E402
+from .waivers import placeholder_warnings  # noqa: E402
+
 FORMATS = ("rich", *RENDERERS)
 
 

@@ -9,9 +9,7 @@ reads as no entry (``read_entry``): it is rebuilt, never used.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import pickle
 from pathlib import Path
 
 _MARK = b"auditor-cache-1\n"
@@ -42,6 +40,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_entry(path: Path, tag: str, value) -> None:
     """Store ``value`` at ``path`` for ``tag`` (see ``read_entry``); raises ``OSError`` or a pickling error."""
+    import hashlib
+    import pickle
+
     data = pickle.dumps((tag, value), protocol=pickle.HIGHEST_PROTOCOL)
     write_atomic(path, _MARK + hashlib.sha256(data).digest() + data)
 
@@ -54,6 +55,9 @@ def read_entry(path: Path, tag: str):
             data = fh.read()
     except OSError:
         return None
+    import hashlib
+    import pickle
+
     start = len(_MARK) + _DIGEST
     if not data.startswith(_MARK) or hashlib.sha256(data[start:]).digest() != data[len(_MARK):start]:
         return None
@@ -62,3 +66,59 @@ def read_entry(path: Path, tag: str):
     except Exception:  # noqa: BLE001  classes renamed since it was written, or any other surprise
         return None
     return value if stored_tag == tag else None
+
+
+class Store:
+    """Compiled forms kept across runs for one engine build: a dict in ``<cache>/<folder>/<tag>.pickle``.
+
+    ``tag()`` names the build the entries are for (called on first use, so a run that needs no entry
+    pays nothing); a file written for another tag, damaged or foreign holds no entry (``read_entry``).
+    Entries this process ``add``s are merged into the file at exit, atomically; past ``limit``
+    entries (patterns edited over many versions) the file starts again from this run's.
+    """
+
+    def __init__(self, folder: str, tag, limit: int = 2000):
+        self.folder, self._tag, self.limit = folder, tag, limit
+        self.entries: dict | None = None   # read on first use
+        self.added: dict = {}
+
+    def path(self) -> Path | None:
+        """Where the entries live, or None when caching is off."""
+        root = cache_root()
+        return None if root is None else root / self.folder / f"{self._tag()}.pickle"
+
+    def read(self) -> dict | None:
+        """The stored entries (read once), or None when caching is off."""
+        if self.entries is None:
+            path = self.path()
+            if path is None:
+                return None
+            stored = read_entry(path, path.stem)
+            self.entries = stored if isinstance(stored, dict) else {}
+        return self.entries
+
+    def get(self, key):
+        """The entry for ``key``, or None (none stored, or caching is off)."""
+        entries = self.read()
+        return None if entries is None else entries.get(key)
+
+    def add(self, key, value) -> None:
+        """Keep ``value`` for ``key``, written at exit (nothing when caching is off)."""
+        if self.read() is None:
+            return
+        if not self.added:
+            import atexit
+
+            atexit.register(self.save)
+        self.added[key] = value
+
+    def save(self) -> None:
+        """Merge what this process added into the file (skipped if it cannot be written)."""
+        path, stored = self.path(), self.read()
+        if path is None or stored is None or not self.added:
+            return
+        merged = {**stored, **self.added} if len(stored) < self.limit else dict(self.added)
+        try:
+            write_entry(path, path.stem, merged)
+        except Exception:  # noqa: BLE001  read-only home, full disk: the next run compiles again
+            pass

@@ -11,13 +11,13 @@ that is damaged or not written for its key is ignored and rebuilt (``usercache.r
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import sys
 from pathlib import Path
 from typing import Callable
 
 from ..usercache import cache_root, read_entry, write_entry
+from .pattern import engine_file
 
 _FORMAT = "1"
 _KEEP = 8
@@ -70,10 +70,8 @@ def _modules() -> list[str]:
 
 def _regex_build() -> list[Path]:
     """The files of the installed ``regex`` package's compiled engine (found without importing it)."""
-    spec = importlib.util.find_spec("regex")
-    if spec is None or not spec.origin:
-        return []
-    return sorted(Path(spec.origin).parent.glob("_regex*"))
+    path = engine_file()
+    return [Path(path)] if path else []
 
 
 def _rule_files(folder, prefix: str):

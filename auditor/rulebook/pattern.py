@@ -17,7 +17,8 @@ else one call). Once a rule has used its time, its patterns find nothing more in
 from __future__ import annotations
 
 import contextlib
-import pickle
+import os
+import sys
 import time
 import warnings
 from contextvars import ContextVar
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 
 from ..text.lazy import lazy_compile
+from ..usercache import Store
 
 # Documented in the README (限制). Measured (bench/patterns.py): on a 10 MB report, the most any shipped
 # rule spends matching is 0.11 s, so 2 s leaves a slow CI machine room; a hostile rulebook of n rules
@@ -51,31 +53,39 @@ class Pattern:
     __slots__ = ("source", "owner", "needs", "_key", "_compiled", "_program")
 
     def __init__(self, source: str, owner: str | None = None, needs: tuple | None = None,
-                 program: bytes | None = None):
+                 program: tuple | None = None):
         self.source, self.owner = source, owner
         self.needs = required_words(source) if needs is None else needs
         self._key = owner or "re:" + source   # whose time this pattern spends
         self._compiled = None                 # compiled on first search: a cold start loads many, uses few
-        self._program = program               # the compiled form, as ``regex`` pickles it (see __reduce__)
+        self._program = program               # the compiled form (see __reduce__)
 
     def compiled(self):
-        """The ``regex`` pattern object (raises ``regex.error`` if ``source`` does not compile)."""
+        """The ``regex`` pattern object (raises ``regex.error`` if ``source`` does not compile).
+
+        Built from its compiled form when one is at hand (this pattern's own, or the per-user store
+        of every pattern compiled before, ``PROGRAMS``): no ``regex`` compiler needed (``engine``)."""
         if self._compiled is None:
-            if self._program is not None:
-                self._compiled = pickle.loads(self._program)   # noqa: S301  our own cache entry
-            else:
+            program = self._program or PROGRAMS.get(self.source)
+            if program is not None:
+                with contextlib.suppress(Exception):   # not what this engine takes: compiled below
+                    self._compiled = engine().compile(*program)
+            if self._compiled is None:
                 import regex
 
                 self._compiled = regex.compile(self.source)
+                with contextlib.suppress(Exception):
+                    PROGRAMS.add(self.source, self._compiled._pickled_data)
         return self._compiled
 
     def __reduce__(self):
-        """Pickled with its compiled form (the compiled-rulebook cache, batch workers): ``regex``
-        pickles a pattern as its compiler's output, which loads in 10 µs instead of compiling in
-        0.3 ms. The cache key covers the ``regex`` build (``cache``)."""
+        """Pickled with its compiled form (the compiled-rulebook cache, batch workers): the arguments
+        ``regex`` hands its engine after compiling (what it pickles a pattern as), which load in 10 µs
+        instead of compiling in 0.3 ms, without importing ``regex``'s Python half (``engine``).
+        The cache key covers the ``regex`` build (``cache``)."""
         if self._program is None:
             with contextlib.suppress(Exception):   # one that does not compile is compiled (and fails) on use
-                self._program = pickle.dumps(self.compiled(), protocol=pickle.HIGHEST_PROTOCOL)
+                self._program = self.compiled()._pickled_data
         return Pattern, (self.source, self.owner, self.needs, self._program)
 
     def __eq__(self, other):
@@ -138,6 +148,57 @@ class Pattern:
         finally:
             clock.used[self._key] = used + time.process_time() - start
         return out
+
+
+def engine_file() -> str | None:
+    """The file of the installed ``regex`` package's compiled half (its ``_regex`` extension), found
+    without importing the package; None when there is no such file."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+    from importlib.util import find_spec
+
+    spec = find_spec("regex")
+    if spec is None or not spec.origin:
+        return None
+    folder = os.path.dirname(spec.origin)
+    return next((p for p in (os.path.join(folder, "_regex" + s) for s in EXTENSION_SUFFIXES) if os.path.isfile(p)), None)
+
+
+def engine():
+    """The compiled half of ``regex`` (its ``_regex`` extension), which matches, times out and builds
+    patterns from their compiled form. Loaded on its own when ``regex`` is not imported yet: its
+    Python half (the pattern compiler) takes 10 ms to import and a stored pattern never needs it.
+    Anything unexpected imports ``regex`` as usual."""
+    loaded = sys.modules.get("regex._regex")
+    if loaded is not None:
+        return loaded
+    try:
+        from importlib.machinery import ExtensionFileLoader
+        from importlib.util import module_from_spec, spec_from_file_location
+
+        path = engine_file()
+        spec = spec_from_file_location("regex._regex", path, loader=ExtensionFileLoader("regex._regex", path))
+        module = module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules["regex._regex"] = module   # ``import regex`` later takes this one, not a second copy
+        return module
+    except Exception:  # noqa: BLE001  another layout of the package: the usual import
+        import regex  # noqa: F401
+
+        return sys.modules["regex._regex"]
+
+
+def _engine_build() -> str:
+    """The installed ``regex`` build (its extension's name, size and time) on this interpreter: the tag of ``PROGRAMS``."""
+    import hashlib
+
+    path = engine_file()
+    stat = os.stat(path) if path else None
+    build = f"{sys.version}\0{path}\0{stat and stat.st_size}\0{stat and stat.st_mtime_ns}"
+    return hashlib.sha256(build.encode()).hexdigest()[:16]
+
+
+# source → the arguments ``regex`` handed its engine for it (``Pattern.compiled``), kept per user
+PROGRAMS = Store("patterns", _engine_build)
 
 
 _BRACES = lazy_compile(r"\{\d*,?\d*\}")   # repeat counts: {2}, {0,30}, {1,}

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import sys
 
-_STORE: dict | None = None   # (pattern, flags) → the rest of _sre.compile's arguments; loaded on first compile
-_ADDED: dict = {}            # entries compiled by this process, written at exit
+from ..usercache import Store
+
 
 
 class LazyPattern:
@@ -46,22 +46,17 @@ def compile_stored(pattern: str, flags: int = 0) -> re.Pattern:
     import _sre
 
     key = (pattern, int(flags))
-    store = _store()
-    if store is None:   # caching is off
-        return re.compile(pattern, flags)
-    if key in store:
+    stored = STORE.get(key)
+    if stored is not None:
         try:
-            return _sre.compile(pattern, *store[key])
+            return _sre.compile(pattern, *stored)
         except Exception:  # noqa: BLE001  not what this interpreter's engine takes: compile it
             pass
     compiled = re.compile(pattern, flags)
-    args = _compiler_output(pattern, int(flags))
-    if args is not None and _sre.compile(pattern, *args) == compiled:
-        if not _ADDED:
-            import atexit
-
-            atexit.register(_save)
-        _ADDED[key] = args
+    if STORE.read() is not None:   # caching is on: keep the compiler's output if it rebuilds this pattern
+        args = _compiler_output(pattern, int(flags))
+        if args is not None and _sre.compile(pattern, *args) == compiled:
+            STORE.add(key, args)
     return compiled
 
 
@@ -85,45 +80,12 @@ def _compiler_output(pattern: str, flags: int) -> tuple | None:
         return None
 
 
-def _path():
-    """The store of this interpreter's engine, named by its build (also the tag its entries are read for)."""
-    from ..usercache import cache_root
-
-    root = cache_root()
-    if root is None:
-        return None
+def _engine_build() -> str:
+    """This interpreter's ``re`` engine build: the store's tag."""
     import _sre
     import hashlib
 
-    build = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode()).hexdigest()[:16]
-    return root / "regexes" / f"{build}.pickle"
+    return hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode()).hexdigest()[:16]
 
 
-def _store() -> dict | None:
-    """The stored entries (read once per process), or None when caching is off. A file that is
-    missing, damaged, foreign or made for another engine (``usercache.read_entry``) holds none."""
-    global _STORE
-    if _STORE is None:
-        path = _path()
-        if path is None:
-            return None
-        from ..usercache import read_entry
-
-        stored = read_entry(path, path.stem)
-        _STORE = stored if isinstance(stored, dict) else {}
-    return _STORE
-
-
-def _save() -> None:
-    """Merge what this process compiled into the stored file (atomically; skipped if it cannot be written).
-    Past 2,000 entries (patterns edited over many versions) it starts again from this run's."""
-    from ..usercache import write_entry
-
-    path, stored = _path(), _store()
-    if path is None or stored is None or not _ADDED:
-        return
-    merged = {**stored, **_ADDED} if len(stored) < 2000 else dict(_ADDED)
-    try:
-        write_entry(path, path.stem, merged)
-    except Exception:  # noqa: BLE001  read-only home, full disk: the next run compiles again
-        pass
+STORE = Store("regexes", _engine_build)   # (pattern, flags) → the rest of _sre.compile's arguments
