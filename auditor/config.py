@@ -28,8 +28,15 @@ CONFIG_NAME = ".audit.yaml"
 DEFAULTS: dict = {"rulebook": "national", "level": None, "year": None, "fail_under": 0.0, "fail_level": "error",
                   "select": (), "ignore": (), "waivers": None}
 DEFAULT_LABEL, CLI_LABEL = "默认", "命令行"
-# The word "audit" (not "auditor"): a [tool.audit] table cannot be written without it.
-_NAMES_AUDIT = lazy_compile(rb"\baudit\b")
+# Every way TOML can write a [tool.audit] table (keys bare or quoted, spaces around dots): a header or a
+# dotted key tool.audit…, an inline "tool = {…}", "audit" keys under a [tool] header, or a key spelled
+# with an escape. A pyproject.toml with none of them (one naming pip-audit, or a script called audit)
+# is not parsed at all.
+_KEY = rb"[\"']?"
+_MAY_DECLARE_AUDIT = lazy_compile(
+    rb"^[ \t]*(?:\[\[?[ \t]*)?" + _KEY + rb"tool" + _KEY + rb"[ \t]*(?:\.[ \t]*" + _KEY + rb"audit\b|=)|\\[uU]", re.M)
+_TOOL_HEADER = lazy_compile(rb"^[ \t]*\[[ \t]*" + _KEY + rb"tool" + _KEY + rb"[ \t]*\]", re.M)
+_AUDIT_KEY = lazy_compile(rb"^[ \t]*" + _KEY + rb"audit" + _KEY + rb"[ \t]*[.=]", re.M)
 _DECLARES_AUDIT = lazy_compile(rb"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*audit\b|tool[ \t]*\.[ \t]*audit[ \t]*[.=])", re.M)
 
 
@@ -146,7 +153,7 @@ def _load_pyproject(path: Path, discovering: bool = False) -> dict | None:
         if discovering:
             return None
         raise ConfigError(str(exc)) from None
-    if discovering and not _NAMES_AUDIT.search(raw):   # most pyproject.toml files on the way up are not ours
+    if discovering and not _may_declare_audit(raw):   # most pyproject.toml files on the way up are not ours
         return None
     try:
         import tomllib
@@ -164,6 +171,11 @@ def _load_pyproject(path: Path, discovering: bool = False) -> dict | None:
     if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.audit] 必须是表")
     return table
+
+
+def _may_declare_audit(raw: bytes) -> bool:
+    """Could this TOML text hold a [tool.audit] table? (False only when it certainly cannot.)"""
+    return bool(_MAY_DECLARE_AUDIT.search(raw) or (_TOOL_HEADER.search(raw) and _AUDIT_KEY.search(raw)))
 
 
 def _bad(path: Path, key: str, reason: str) -> ConfigError:

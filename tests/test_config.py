@@ -44,6 +44,28 @@ def test_pyproject_tool_audit_and_pyproject_without_it(tree):
     assert settings.origin("ignore").endswith("pyproject.toml [tool.audit]")
 
 
+@pytest.mark.parametrize("toml", [
+    '[tool.audit]\nyear = 2020\n', '[ "tool" . \'audit\' ]\nyear = 2020\n', 'tool.audit.year = 2020\n',
+    '"tool" . audit = { year = 2020 }\n', 'tool = { audit = { year = 2020 } }\n',
+    '[tool]\naudit = { year = 2020 }\n', "[ 'tool' ]\n'audit'.year = 2020\n", '"tool"."\\u0061udit".year = 2020\n',
+    '[project.scripts]\naudit = "x:y"\n[tool]\naudit.year = 2020\n',
+])
+def test_every_toml_spelling_of_tool_audit_is_found(tree, toml):
+    (tree / "pyproject.toml").write_text(toml, encoding="utf-8")
+    assert find_config(tree / "reports" / "2024") == tree / "pyproject.toml"
+    assert resolve_settings([str(tree / "reports")], {}).year == 2020
+
+
+@pytest.mark.parametrize("toml", [
+    '[project.scripts]\naudit = "auditor.cli:main"\n[tool.ruff]\nline-length = 100\n',
+    '[project]\ndependencies = ["pip-audit"]  # [tool.audit] is elsewhere\n',
+])
+def test_a_pyproject_that_only_mentions_audit_is_not_parsed(tree, toml):
+    """Not even read as TOML (so broken TOML after it is no concern): nothing in it can declare [tool.audit]."""
+    (tree / "pyproject.toml").write_text(toml + "[broken\n", encoding="utf-8")
+    assert find_config(tree / "reports" / "2024") is None
+
+
 def test_audit_yaml_wins_over_pyproject_in_the_same_folder(tree):
     (tree / "pyproject.toml").write_text("[tool.audit]\nyear = 2020\n", encoding="utf-8")
     (tree / ".audit.yaml").write_text("year: 2021\n", encoding="utf-8")
