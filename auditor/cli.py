@@ -216,18 +216,15 @@ def _review_docx(result) -> bytes:
     return render_docx_review(result, source.text, original)
 
 
-from .cli_config import config  # noqa: E402
-from .cli_outline import init, outline  # noqa: E402
-from .cli_rules import explain, rules  # noqa: E402  (sub-commands register on the group)
-from .cli_serve import serve  # noqa: E402
-from .cli_waivers import waivers  # noqa: E402
+main.lazy = {"rules": ".cli_rules:rules", "explain": ".cli_rules:explain", "config": ".cli_config:config",
+             "outline": ".cli_outline:outline", "init": ".cli_outline:init",   # init: the old name of outline, hidden
+             "waivers": ".cli_waivers:waivers", "serve": ".cli_serve:serve"}
 
-main.add_command(rules)
-main.add_command(explain)
-main.add_command(config)
-main.add_command(outline)
-main.add_command(init)   # the old name of outline, hidden
-main.add_command(waivers)
-main.add_command(serve)
-use_help_formatter(main)
-localize_usage(main)
+
+def _prepare(command: click.Command) -> None:
+    use_help_formatter(command)
+    localize_usage(command)
+
+
+main.prepare = _prepare
+_prepare(main)

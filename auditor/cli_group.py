@@ -28,7 +28,35 @@ class Interrupted(KeyboardInterrupt):
 
 
 class AuditGroup(click.Group):
-    """Every way a run can end becomes an exit code and at most one line on stderr, never a traceback."""
+    """Every way a run can end becomes an exit code and at most one line on stderr, never a traceback.
+
+    Sub-commands named in ``lazy`` ("name" → "module:attribute", relative to this package) are imported
+    when asked for (click's lazy-loading pattern): ``audit check`` does not load the others' modules.
+    ``prepare`` is applied to each on loading (the help layout and Chinese usage lines).
+    """
+
+    lazy: dict[str, str] = {}
+    prepare = None
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in self.lazy:
+            from importlib import import_module
+
+            module, _, attribute = self.lazy[name].partition(":")
+            command = getattr(import_module(module, __package__), attribute)
+            self.add_command(command, name)
+            if self.prepare:
+                self.prepare(command)
+        return super().get_command(ctx, name)
+
+    def resolve_command(self, ctx, args):
+        if args and self.get_command(ctx, click.utils.make_str(args[0])) is None:
+            for name in self.lazy:   # a name not found: click suggests among the loaded commands, so load them all
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:

@@ -10,6 +10,8 @@ import re
 
 import click
 
+from .text.lazy import lazy_compile
+
 
 def cell_len(text: str) -> int:
     from .render.linebreak import cell_len as measure   # here: a run that prints no help never loads rich
@@ -18,7 +20,7 @@ def cell_len(text: str) -> int:
 
 
 # An option with its value, as help texts give examples: "-o docx:审查.docx", "--select part.order,numbering.".
-_EXAMPLE = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?: (?!-)[^\s，。；、：（）《》“”]+)?")
+_EXAMPLE = lazy_compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?: (?!-)[^\s，。；、：（）《》“”]+)?")
 
 
 def wrap(text: str, width: int, indent: str = "", hanging: str | None = None, examples: bool = True) -> list[str]:

@@ -16,12 +16,15 @@ KINDS = ("report", "info_disclosure_report", "work_plan", "personal_report", "pu
 _C = TypeVar("_C")
 
 
-def record(cls: type[_C]) -> type[_C]:
+def record(cls: type[_C] | None = None, *, eq: bool = True):
     """``@dataclass(frozen=True)`` made for a third of the cost: Python 3.11 writes and compiles five
     methods anew for every frozen class (about 0.3 ms each; the package's 41 record classes took 31 ms
     of a 220 ms cold start, ``bench/``). Here equality, hash, repr and the frozen ``__setattr__`` are
     shared functions over the fields, with the generated methods' results; only ``__init__`` (plain
-    defaults, ``field(default=…)``, ``field(default_factory=…)``, ``__post_init__``) is compiled."""
+    defaults, ``field(default=…)``, ``field(default_factory=…)``, ``__post_init__``) is compiled.
+    ``@record(eq=False)`` is ``@dataclass(frozen=True, eq=False)``: instances equal only themselves."""
+    if cls is None:
+        return lambda cls: record(cls, eq=eq)
     cls = dataclass(init=False, eq=False, repr=False)(cls)   # registers the fields, writes no method
     cls.__init__ = _init_method(cls)
     cls.__setattr__, cls.__delattr__ = _frozen_setattr, _frozen_delattr
@@ -39,7 +42,9 @@ def record(cls: type[_C]) -> type[_C]:
     def __repr__(self):
         return f"{self.__class__.__qualname__}({', '.join(f'{n}={v!r}' for n, v in zip(names, values(self)))})"
 
-    cls.__eq__, cls.__hash__, cls.__repr__ = __eq__, __hash__, __repr__
+    cls.__repr__ = __repr__
+    if eq:
+        cls.__eq__, cls.__hash__ = __eq__, __hash__
     return cls
 
 

@@ -1,6 +1,7 @@
 """Help pages and ``rules list`` at any width and when piped: nothing past the width, nothing cut."""
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 from rich.cells import cell_len
@@ -92,7 +93,9 @@ def test_old_spellings_work_but_are_not_listed(invoke, tmp_path):
 
     from .conftest import SEEDS
 
-    old = [(p, o) for c in (main, *main.commands.values()) for p in getattr(c, "params", ())
+    with click.Context(main) as ctx:   # every command, loaded or not yet (sub-commands load lazily)
+        commands = [main.get_command(ctx, name) for name in main.list_commands(ctx)]
+    old = [(p, o) for c in (main, *commands) for p in getattr(c, "params", ())
            if isinstance(p, OldSpellings) for o in p.old]
     assert old
     for param, spelling in old:
@@ -100,3 +103,21 @@ def test_old_spellings_work_but_are_not_listed(invoke, tmp_path):
     a = invoke("check", SEEDS[0], "-f", "sarif", "--root", tmp_path).output
     b = invoke("check", SEEDS[0], "-f", "sarif", "--sarif-root", tmp_path).output
     assert a == b
+
+
+def test_sub_commands_load_only_when_asked_for():
+    """``audit check`` loads none of the other commands' modules; ``--help`` and a mistyped name see them all."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom auditor.cli import main\nfrom click.testing import CliRunner\n"
+             "CliRunner().invoke(main, sys.argv[1:])\n"
+             "print(sorted(m for m in sys.modules if m.startswith('auditor.cli_')))")
+    def loaded(*args):
+        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True).stdout
+        return {name.strip("' ") for name in out.strip().strip("[]").split(",")}
+    lazy = {"auditor.cli_rules", "auditor.cli_config", "auditor.cli_outline", "auditor.cli_waivers", "auditor.cli_serve"}
+    assert not loaded("check", "--help") & lazy
+    assert loaded("--help") >= lazy
+    assert loaded("rulez") >= lazy
+    assert "auditor.cli_rules" in loaded("rules", "list")

@@ -1,7 +1,7 @@
 """Rule and Rulebook: the compiled, validated form of the YAML rulebook."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..text.matcher import Matcher
 from ..models import record
@@ -11,7 +11,7 @@ DEFAULT_KIND = {"part": "part", "order": "format", "item": "item", "conditional"
                 "forbid": "quality", "substitute": "quality", "quality": "quality"}
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Rule:
     """One requirement with its legal basis; ``type`` picks the code that checks it."""
 
