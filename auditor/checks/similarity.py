@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from operator import add
-from ..text.lazy import lazy_compile
+from ..text.lazy import compile_stored, lazy_compile
 
 _HAN_RUN = lazy_compile(r"[\u4e00-\u9fff]{2,}")
 TERM_WEIGHT = 2.0          # a shared domain term counts like two shared bigrams
@@ -54,7 +54,8 @@ def features(text: str, terms: Concepts = (), ignore: frozenset[str] = frozenset
 def _concept_pattern(terms: Concepts) -> tuple[re.Pattern, dict[str, str]]:
     """One regex for every synonym (longest first, so 教育培训 wins over 培训) and its concept key."""
     head_of = {t: "T:" + group[0] for group in terms for t in group}
-    return re.compile("|".join(re.escape(t) for t in sorted(head_of, key=len, reverse=True))), head_of
+    # compile_stored: built from the per-user store of compiled regexes after the first run (text.lazy)
+    return compile_stored("|".join(re.escape(t) for t in sorted(head_of, key=len, reverse=True))), head_of
 
 
 def ignored_bigrams(words) -> frozenset[str]:

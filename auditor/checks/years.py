@@ -5,7 +5,6 @@ left over from last year's draft ("一、2022年…" under a 2023 title) is a ty
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ..rulebook.model import Rule
@@ -14,6 +13,9 @@ from ..text.normalize import fold
 from .context import PART_NAMES, Context
 from .outcome import Outcome
 from ..text.lazy import lazy_compile
+
+# plain patterns used below (compiled once per user, text.lazy)
+_SENTENCE_END = lazy_compile(r"[。；;]")
 
 # "2024年" / "2024 年" (spaces are folded away) / "二〇二四年"
 _YEAR = lazy_compile(r"(20\d\d)年|二[〇○零]([〇○零一二三四五六七八九]{2})年")
@@ -141,7 +143,7 @@ def _body_year(rule: Rule, ctx: Context) -> tuple[int, int] | None:
 
 def _title_of(heading: str) -> str:
     """A heading line without run-in body: "四、2024年工作安排。（一）…" → "四、2024年工作安排"."""
-    stop = re.search(r"[。；;]", heading)
+    stop = _SENTENCE_END.search(heading)
     return heading[: stop.start()] if stop else heading
 
 

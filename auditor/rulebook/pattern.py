@@ -55,7 +55,13 @@ class Pattern:
     def __init__(self, source: str, owner: str | None = None, needs: tuple | None = None,
                  program: tuple | None = None):
         self.source, self.owner = source, owner
-        self.needs = required_words(source) if needs is None else needs
+        if needs is None:   # made afresh (a check's params): what an earlier run learnt of it, if any
+            needs, stored_program = _stored(source)
+            program = program or stored_program
+            if needs is None:
+                needs = required_words(source)
+                PROGRAMS.add(source, (needs, program))
+        self.needs = needs
         self._key = owner or "re:" + source   # whose time this pattern spends
         self._compiled = None                 # compiled on first search: a cold start loads many, uses few
         self._program = program               # the compiled form (see __reduce__)
@@ -66,7 +72,7 @@ class Pattern:
         Built from its compiled form when one is at hand (this pattern's own, or the per-user store
         of every pattern compiled before, ``PROGRAMS``): no ``regex`` compiler needed (``engine``)."""
         if self._compiled is None:
-            program = self._program or PROGRAMS.get(self.source)
+            program = self._program or _stored(self.source)[1]
             if program is not None:
                 with contextlib.suppress(Exception):   # not what this engine takes: compiled below
                     self._compiled = engine().compile(*program)
@@ -75,7 +81,7 @@ class Pattern:
 
                 self._compiled = regex.compile(self.source)
                 with contextlib.suppress(Exception):
-                    PROGRAMS.add(self.source, self._compiled._pickled_data)
+                    PROGRAMS.add(self.source, (self.needs, self._compiled._pickled_data))
         return self._compiled
 
     def __reduce__(self):
@@ -197,8 +203,14 @@ def _engine_build() -> str:
     return hashlib.sha256(build.encode()).hexdigest()[:16]
 
 
-# source → the arguments ``regex`` handed its engine for it (``Pattern.compiled``), kept per user
+# source → (its ``required_words``, the arguments ``regex`` handed its engine for it), kept per user
 PROGRAMS = Store("patterns", _engine_build)
+
+
+def _stored(source: str) -> tuple:
+    """(required words, compiled form or None) an earlier run stored for ``source``, or (None, None)."""
+    stored = PROGRAMS.get(source)
+    return stored if isinstance(stored, tuple) and len(stored) == 2 else (None, None)
 
 
 _BRACES = lazy_compile(r"\{\d*,?\d*\}")   # repeat counts: {2}, {0,30}, {1,}

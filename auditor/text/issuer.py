@@ -12,6 +12,13 @@ import re
 from .han import is_han, strip_pinyin
 from .lazy import lazy_compile
 
+# plain patterns used below (compiled once per user, text.lazy)
+_SPACES = lazy_compile(r"\s+")
+_LIST_MARK = lazy_compile(r"[、\s]")
+_COMMA = lazy_compile(r"[，,]")
+_PARTY_BEFORE_GOVERNMENT = lazy_compile(r"(?:党委|党工委)、?(?=(?:人民)?政府$|办事处$)")
+_NAME_SEPARATORS = lazy_compile(r"[、\s]+")
+
 _HAN = "\u4e00-\u9fff"
 _TOWNSHIP = ("街道办事处", "办事处", "街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府", "镇", "乡", "苏木", "街")
 _DEPARTMENT = ("管理委员会", "管委会", "委员会", "局", "委", "办公室", "办", "厅", "署", "中心", "院", "队", "部",
@@ -65,7 +72,7 @@ def clean_name(text: str) -> str | None:
     """A body's name as written, or None when ``text`` is not one (too long, a sentence, no type)."""
     name = strip_pinyin(_TAGS.sub("", text.strip()))
     name = _FILE.sub("", name).strip(" ：:，,")
-    name = re.sub(r"\s+", "", name)
+    name = _SPACES.sub("", name)
     if not _name_shaped(name) or _NOT_NAME.search(name) or not plausible_name(name):
         return None
     return name
@@ -87,7 +94,7 @@ def plausible_name(name: str) -> bool:
     better than one whose issuer is a fragment of a sentence."""
     if _CLAUSE_WORDS.search(name):
         return False
-    if len(name) > _ONE_NAME_MAX and not re.search(r"[、\s]", name):
+    if len(name) > _ONE_NAME_MAX and not _LIST_MARK.search(name):
         return False
     return level_of(name)[0] != "unknown"
 
@@ -116,7 +123,7 @@ def subject_of(sentence: str) -> str | None:
     """
     text = _UNDER.sub("", _LEAD.sub("", sentence, count=1), count=1)
     first = sentence.split("，")[0].split(",")[0]
-    for index, clause in enumerate(re.split(r"[，,]", text)[:4]):
+    for index, clause in enumerate(_COMMA.split(text)[:4]):
         context = _CONTEXT.match(first if index == 0 else clause)
         for pattern in (_LEAD, _UNDER, _CLAUSE):
             clause = pattern.sub("", clause, count=1)
@@ -167,8 +174,8 @@ def level_of(name: str) -> tuple[str, str | None]:
     """(level, the ending that decided it) for a body's name; ("unknown", None) when none fits."""
     if not name:
         return "unknown", None
-    name = re.sub(r"(?:党委|党工委)、?(?=(?:人民)?政府$|办事处$)", "", name)   # "某镇党委政府" → "某镇政府"
-    parts = re.split(r"[、\s]+", name)
+    name = _PARTY_BEFORE_GOVERNMENT.sub("", name)   # "某镇党委政府" → "某镇政府"
+    parts = _NAME_SEPARATORS.split(name)
     last = parts[-1] if parts[-1] else name
     if len(parts) > 1 and _PARTY.search(parts[0]) and not _PARTY.search(last):
         return level_of(last)                     # "中共某某县委 某某县人民政府" → the government

@@ -20,6 +20,14 @@ from .normalize import TextView
 from .page import Page, read_page, to_iso
 from .lazy import lazy_compile
 
+# plain patterns used below (compiled once per user, text.lazy)
+_FILE_SUFFIX = lazy_compile(r"\.(?:docx?|wps|pdf|txt)$", re.IGNORECASE)
+_COMMA = lazy_compile(r"[,，]")
+_ABOUT_OR_YEAR = lazy_compile(r"^(?:关于|(?:19|20)\d\d)")
+_PROSE_MARK = lazy_compile(r"[，,。]")
+_BULLET = lazy_compile(r"^[•·\-\s]+")
+_SENTENCE_END = lazy_compile(r"[。；;]")
+
 _YEAR = lazy_compile(r"(?<![\d-])(?:19|20)\d\d")   # a year where a Han character follows ("2023年", "2023度")
 _DOC_WORDS = lazy_compile(r"报告|总结|情况|要点|方案|计划|意见|通知|规划|目录|清单|汇报|年报|讲话|述法|述职")
 # Years that do not date the report: cited titles 《…》, brackets, ranges "2021—2025年", full dates
@@ -73,10 +81,10 @@ def _find_title(view: TextView, page: Page, first_heading: int):
         text = view.norm[number - 1]
         if not text or number in page.rows or text.startswith(("•", "-", "|")):
             continue
-        candidate = re.sub(r"\.(?:docx?|wps|pdf|txt)$", "", text, flags=re.IGNORECASE)
+        candidate = _FILE_SUFFIX.sub("", text)
         if len(candidate) <= MAX_TITLE and "。" not in candidate and not candidate.endswith((":", "：")) \
                 and _DOC_WORDS.search(candidate) and number not in wrapped \
-                and (not re.search(r"[,，]", candidate) or _DOC_WORDS.search(candidate[-4:])):
+                and (not _COMMA.search(candidate) or _DOC_WORDS.search(candidate[-4:])):
             if previous and _split_title(candidate):      # "某某乡人民政府" / "关于法治政府建设的情况报告"
                 return view.norm[previous - 1] + candidate, number, previous
             return candidate, number, _author_below(view, page, number)
@@ -102,7 +110,7 @@ def _first_row(view: TextView, page: Page) -> int:
 
 def _split_title(title: str) -> bool:
     """A title that starts without its body: "关于2021年度…", "2022年度法治政府建设报告"."""
-    return bool(re.match(r"^(?:关于|(?:19|20)\d\d)", title))
+    return bool(_ABOUT_OR_YEAR.match(title))
 
 
 def _author_below(view: TextView, page: Page, number: int):
@@ -118,9 +126,9 @@ def _openings(view: TextView, page: Page, first_heading: int) -> list[tuple[str,
     """The first long paragraphs (text, first line): the opening and the start of part 一."""
     out = []
     for para in view.paragraphs:
-        if para.lines[0] in page.rows or len(para.text) <= 20 or not re.search(r"[，,。]", para.text):
+        if para.lines[0] in page.rows or len(para.text) <= 20 or not _PROSE_MARK.search(para.text):
             continue
-        out.append((re.sub(r"^[•·\-\s]+", "", para.text), para.lines[0]))
+        out.append((_BULLET.sub("", para.text), para.lines[0]))
         if len(out) >= 3 or para.lines[0] > first_heading + 12:
             break
     return out
@@ -133,7 +141,7 @@ def _issuer(title, title_line, author, openings, view, page):
     if title:
         candidates.append((name_in_title(title), title_line, "title"))
     for text, line in openings:
-        for sentence in re.split(r"[。；;]", text)[:2]:
+        for sentence in _SENTENCE_END.split(text)[:2]:
             candidates.append((subject_of(sentence), line, "opening"))
     field = page.first(*_PUBLISHER)
     if field:

@@ -8,13 +8,16 @@ so none of them can become a title, an issuer or evidence for a rule.
 """
 from __future__ import annotations
 
-import re
 
 from .markers import parse_marker
 from .han import is_han
 from .normalize import TextView
 from .lazy import lazy_compile
 from ..models import record
+
+# plain patterns used below (compiled once per user, text.lazy)
+_PROSE_MARK = lazy_compile(r"[，,。]")
+_CLAUSE_MARK = lazy_compile(r"[。，,；;]")
 
 # Labels of a page's metadata list, as folded (NFKC, spaces between Han characters removed, so
 # "标 题" and "索 引 号" arrive as "标题" and "索引号"). Longest first so "发布时间" wins over "时间".
@@ -127,7 +130,7 @@ def read_page(view: TextView) -> Page:
 
 def _body(text: str) -> bool:
     """The report has begun: a heading, or a sentence longer than a title."""
-    return bool(parse_marker(text)) or (len(text) > _SHORT and bool(re.search(r"[，,。]", text)))
+    return bool(parse_marker(text)) or (len(text) > _SHORT and bool(_PROSE_MARK.search(text)))
 
 
 def is_furniture(text: str, edge: bool = True) -> bool:
@@ -145,11 +148,11 @@ def is_furniture(text: str, edge: bool = True) -> bool:
     if not edge:
         return False
     if _MENU.fullmatch(text.strip() + "|") or _WIDGET.search(stripped):
-        return not re.search(r"[。，,；;]", stripped) and not parse_marker(stripped)
+        return not _CLAUSE_MARK.search(stripped) and not parse_marker(stripped)
     # a bullet menu item: "• 开题报告", "• 2024-01-23", "• 来源：广州市司法局"
     if stripped == text.lstrip():
         return False
-    return (len(stripped) <= 24 and not re.search(r"[，,。]", stripped)) or not any(map(is_han, stripped))
+    return (len(stripped) <= 24 and not _PROSE_MARK.search(stripped)) or not any(map(is_han, stripped))
 
 
 def to_iso(text: str) -> str | None:
