@@ -186,11 +186,31 @@ def engine():
         module = module_from_spec(spec)
         spec.loader.exec_module(module)
         sys.modules["regex._regex"] = module   # ``import regex`` later takes this one, not a second copy
+        sys.meta_path.insert(0, _BindEngine(module))
         return module
     except Exception:  # noqa: BLE001  another layout of the package: the usual import
         import regex  # noqa: F401
 
         return sys.modules["regex._regex"]
+
+
+class _BindEngine:
+    """Makes the engine ``engine`` loaded on its own the attribute ``regex._regex`` once the package is
+    imported, as it is when ``regex`` loads it: the import system binds a submodule to its package
+    only when it loads the submodule itself. Acts at the package's first submodule import (its
+    ``__init__`` imports ``regex._main``), when the package object exists; finds nothing itself."""
+
+    def __init__(self, module):
+        self.module = module
+
+    def find_spec(self, name, path=None, target=None):
+        package = sys.modules.get("regex")
+        if package is not None and name.startswith("regex."):
+            with contextlib.suppress(ValueError):   # this lookup then skips the next finder: none finds "regex.*"
+                sys.meta_path.remove(self)
+            if getattr(package, "_regex", None) is None:
+                package._regex = self.module
+        return None
 
 
 def _engine_build() -> str:
