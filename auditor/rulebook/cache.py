@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..usercache import cache_root, read_entry, write_entry
-from .pattern import engine_file
+from .regex_engine import engine_file
 
 _FORMAT = "1"
 _KEEP = 8

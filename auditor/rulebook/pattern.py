@@ -17,8 +17,6 @@ else one call). Once a rule has used its time, its patterns find nothing more in
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
 import time
 import warnings
 from contextvars import ContextVar
@@ -26,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 
 from ..text.lazy import lazy_compile
-from ..usercache import Store
+from . import regex_engine
 
 # Documented in the README (限制). Measured (bench/patterns.py): on a 10 MB report, the most any shipped
 # rule spends matching is 0.11 s, so 2 s leaves a slow CI machine room; a hostile rulebook of n rules
@@ -56,11 +54,11 @@ class Pattern:
                  program: tuple | None = None):
         self.source, self.owner = source, owner
         if needs is None:   # made afresh (a check's params): what an earlier run learnt of it, if any
-            needs, stored_program = _stored(source)
+            needs, stored_program = regex_engine.stored_form(source)
             program = program or stored_program
             if needs is None:
                 needs = required_words(source)
-                PROGRAMS.add(source, (needs, program))
+                regex_engine.PROGRAMS.add(source, (needs, program))
         self.needs = needs
         self._key = owner or "re:" + source   # whose time this pattern spends
         self._compiled = None                 # compiled on first search: a cold start loads many, uses few
@@ -72,16 +70,16 @@ class Pattern:
         Built from its compiled form when one is at hand (this pattern's own, or the per-user store
         of every pattern compiled before, ``PROGRAMS``): no ``regex`` compiler needed (``engine``)."""
         if self._compiled is None:
-            program = self._program or _stored(self.source)[1]
+            program = self._program or regex_engine.stored_form(self.source)[1]
             if program is not None:
                 with contextlib.suppress(Exception):   # not what this engine takes: compiled below
-                    self._compiled = engine().compile(*program)
+                    self._compiled = regex_engine.engine().compile(*program)
             if self._compiled is None:
                 import regex
 
                 self._compiled = regex.compile(self.source)
                 with contextlib.suppress(Exception):
-                    PROGRAMS.add(self.source, (self.needs, self._compiled._pickled_data))
+                    regex_engine.PROGRAMS.add(self.source, (self.needs, self._compiled._pickled_data))
         return self._compiled
 
     def __reduce__(self):
@@ -154,83 +152,6 @@ class Pattern:
         finally:
             clock.used[self._key] = used + time.process_time() - start
         return out
-
-
-def engine_file() -> str | None:
-    """The file of the installed ``regex`` package's compiled half (its ``_regex`` extension), found
-    without importing the package; None when there is no such file."""
-    from importlib.machinery import EXTENSION_SUFFIXES
-    from importlib.util import find_spec
-
-    spec = find_spec("regex")
-    if spec is None or not spec.origin:
-        return None
-    folder = os.path.dirname(spec.origin)
-    return next((p for p in (os.path.join(folder, "_regex" + s) for s in EXTENSION_SUFFIXES) if os.path.isfile(p)), None)
-
-
-def engine():
-    """The compiled half of ``regex`` (its ``_regex`` extension), which matches, times out and builds
-    patterns from their compiled form. Loaded on its own when ``regex`` is not imported yet: its
-    Python half (the pattern compiler) takes 10 ms to import and a stored pattern never needs it.
-    Anything unexpected imports ``regex`` as usual."""
-    loaded = sys.modules.get("regex._regex")
-    if loaded is not None:
-        return loaded
-    try:
-        from importlib.machinery import ExtensionFileLoader
-        from importlib.util import module_from_spec, spec_from_file_location
-
-        path = engine_file()
-        spec = spec_from_file_location("regex._regex", path, loader=ExtensionFileLoader("regex._regex", path))
-        module = module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["regex._regex"] = module   # ``import regex`` later takes this one, not a second copy
-        sys.meta_path.insert(0, _BindEngine(module))
-        return module
-    except Exception:  # noqa: BLE001  another layout of the package: the usual import
-        import regex  # noqa: F401
-
-        return sys.modules["regex._regex"]
-
-
-class _BindEngine:
-    """Makes the engine ``engine`` loaded on its own the attribute ``regex._regex`` once the package is
-    imported, as it is when ``regex`` loads it: the import system binds a submodule to its package
-    only when it loads the submodule itself. Acts at the package's first submodule import (its
-    ``__init__`` imports ``regex._main``), when the package object exists; finds nothing itself."""
-
-    def __init__(self, module):
-        self.module = module
-
-    def find_spec(self, name, path=None, target=None):
-        package = sys.modules.get("regex")
-        if package is not None and name.startswith("regex."):
-            with contextlib.suppress(ValueError):   # this lookup then skips the next finder: none finds "regex.*"
-                sys.meta_path.remove(self)
-            if getattr(package, "_regex", None) is None:
-                package._regex = self.module
-        return None
-
-
-def _engine_build() -> str:
-    """The installed ``regex`` build (its extension's name, size and time) on this interpreter: the tag of ``PROGRAMS``."""
-    import hashlib
-
-    path = engine_file()
-    stat = os.stat(path) if path else None
-    build = f"{sys.version}\0{path}\0{stat and stat.st_size}\0{stat and stat.st_mtime_ns}"
-    return hashlib.sha256(build.encode()).hexdigest()[:16]
-
-
-# source → (its ``required_words``, the arguments ``regex`` handed its engine for it), kept per user
-PROGRAMS = Store("patterns", _engine_build)
-
-
-def _stored(source: str) -> tuple:
-    """(required words, compiled form or None) an earlier run stored for ``source``, or (None, None)."""
-    stored = PROGRAMS.get(source)
-    return stored if isinstance(stored, tuple) and len(stored) == 2 else (None, None)
 
 
 _BRACES = lazy_compile(r"\{\d*,?\d*\}")   # repeat counts: {2}, {0,30}, {1,}

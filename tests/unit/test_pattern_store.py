@@ -1,4 +1,4 @@
-"""Rulebook patterns built from their compiled form by ``regex``'s engine alone (``pattern.engine``):
+"""Rulebook patterns built from their compiled form by ``regex``'s engine alone (``regex_engine.engine``):
 from the per-user store ``PROGRAMS`` or from a pattern's own pickled form, with the same spans as
 compiling, without importing ``regex``'s compiler, and still bounded in time; anything unexpected in
 the store is ignored and the pattern compiled."""
@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from auditor.rulebook import pattern
+from auditor.rulebook import pattern, regex_engine
 from auditor.usercache import Store, read_entry, write_entry
 
 from ..conftest import ROOT
@@ -104,7 +104,7 @@ def test_a_pattern_s_own_compiled_form_needs_no_compiler_in_a_new_process(tmp_pa
 
 _SLOW_FROM_STORE = """
 import json, sys
-from auditor.rulebook import pattern
+from auditor.rulebook import pattern, regex_engine
 pattern.RULE_SECONDS = 0.2
 with pattern.per_report(), pattern.owned_by("custom.slow") as watch:
     spans = pattern.compile_pattern(sys.argv[1], eager=False).spans(sys.argv[2], 50)
@@ -129,14 +129,14 @@ def programs(tmp_path, monkeypatch):
     """A fresh ``PROGRAMS`` in a cache folder of this test, as a new process has it."""
     monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    store = Store("patterns", pattern._engine_build)
-    monkeypatch.setattr(pattern, "PROGRAMS", store)
+    store = Store("patterns", regex_engine._engine_build)
+    monkeypatch.setattr(regex_engine, "PROGRAMS", store)
     return store
 
 
 def fresh(monkeypatch) -> Store:
-    store = Store("patterns", pattern._engine_build)
-    monkeypatch.setattr(pattern, "PROGRAMS", store)
+    store = Store("patterns", regex_engine._engine_build)
+    monkeypatch.setattr(regex_engine, "PROGRAMS", store)
     return store
 
 
@@ -194,12 +194,15 @@ def test_a_store_of_a_value_that_is_no_dict_holds_no_entry(programs):
     assert pattern.Pattern(SOURCE).spans(TEXT, 100) == [tuple(s) for s in regex_spans(SOURCE, TEXT)]
 
 
-@pytest.mark.parametrize("garbage", [("garbage",), (), 42, "abc", (SOURCE, "not flags"), (SOURCE, 0, b"")])
+@pytest.mark.parametrize("garbage", [("garbage",), (), 42, "abc", (SOURCE, "not flags"), (SOURCE, 0, b""),
+                                     ((), ("garbage",)), ((), 42), ((), (SOURCE, "not flags"))])
 def test_an_entry_the_engine_refuses_is_compiled_afresh(programs, garbage):
+    """An entry is (required words, compiled form); one of another shape, or a form the engine refuses, is
+    compiled afresh and replaced at exit."""
     programs.entries = {SOURCE: garbage}
     built = pattern.Pattern(SOURCE)
     assert built.spans(TEXT, 100) == [tuple(s) for s in regex_spans(SOURCE, TEXT)]
-    assert programs.added[SOURCE] == built.compiled()._pickled_data   # the good form replaces it at exit
+    assert programs.added[SOURCE][1] == built.compiled()._pickled_data   # the good form replaces it at exit
 
 
 @pytest.mark.parametrize("garbage", [("garbage",), 42, b"an old pickled pattern"])
@@ -221,7 +224,7 @@ def test_a_catastrophic_pattern_built_from_the_store_is_cut_off(programs, monkey
     compiled one is (``owned_by(...).overrun`` names it; it finds nothing)."""
     import regex
 
-    programs.entries = {SLOW: regex.compile(SLOW)._pickled_data}
+    programs.entries = {SLOW: (pattern.required_words(SLOW), regex.compile(SLOW)._pickled_data)}
     request.getfixturevalue("no_compiling")
     monkeypatch.setattr(pattern, "RULE_SECONDS", 0.2)
     slow = pattern.Pattern(SLOW, owner="custom.slow")
@@ -234,9 +237,9 @@ def test_a_catastrophic_pattern_built_from_the_store_is_cut_off(programs, monkey
 
 _ENGINE_THEN_REGEX = """
 import json, pickle, sys
-from auditor.rulebook import pattern
+from auditor.rulebook import pattern, regex_engine
 finders = len(sys.meta_path)
-e = pattern.engine()
+e = regex_engine.engine()
 alone = sorted(m for m in sys.modules if m == "regex" or m.startswith("regex."))
 import colorsys   # another import meanwhile: unaffected
 import regex
@@ -265,18 +268,18 @@ def test_import_regex_after_the_engine_loaded_alone_takes_that_engine(tmp_path):
 
 
 def test_the_engine_is_regex_s_own_when_regex_was_imported_first():
-    proc = python("import json, sys, regex\nfrom auditor.rulebook import pattern\n"
+    proc = python("import json, sys, regex\nfrom auditor.rulebook import regex_engine\n"
                   "finders = len(sys.meta_path)\n"
-                  "print(json.dumps([pattern.engine() is regex._regex, pattern.engine() is sys.modules['regex._regex'],"
+                  "print(json.dumps([regex_engine.engine() is regex._regex, regex_engine.engine() is sys.modules['regex._regex'],"
                   " len(sys.meta_path) - finders]))\n", env={**os.environ, "AUDITOR_NO_CACHE": "1"})
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == [True, True, 0]
 
 
 def test_without_an_engine_file_the_engine_comes_from_import_regex():
-    proc = python("import json, sys\nfrom auditor.rulebook import pattern\n"
-                  "pattern.engine_file = lambda: None\n"
-                  "e = pattern.engine()\nimport regex\n"
+    proc = python("import json, sys\nfrom auditor.rulebook import regex_engine\n"
+                  "regex_engine.engine_file = lambda: None\n"
+                  "e = regex_engine.engine()\nimport regex\n"
                   "print(json.dumps([e is regex._regex, e.compile(*regex.compile('a+b')._pickled_data).search('xaab').span()]))\n",
                   env={**os.environ, "AUDITOR_NO_CACHE": "1"})
     assert proc.returncode == 0, proc.stderr
@@ -286,4 +289,4 @@ def test_without_an_engine_file_the_engine_comes_from_import_regex():
 def test_the_engine_file_is_the_extension_regex_itself_loads():
     import regex
 
-    assert pattern.engine_file() == regex._regex.__file__
+    assert regex_engine.engine_file() == regex._regex.__file__
