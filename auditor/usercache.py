@@ -56,13 +56,17 @@ def read_entry(path: Path, tag: str):
     except OSError:
         return None
     import hashlib
-    import pickle
+
+    try:   # the C unpickler alone: pickle.py, its wrapper, adds about 1 ms to every cold start (bench/cold.py)
+        from _pickle import loads
+    except ImportError:   # an interpreter without it
+        from pickle import loads
 
     start = len(_MARK) + _DIGEST
     if not data.startswith(_MARK) or hashlib.sha256(data[start:]).digest() != data[len(_MARK):start]:
         return None
     try:
-        stored_tag, value = pickle.loads(data[start:])   # noqa: S301  our own entry, checked above
+        stored_tag, value = loads(data[start:])   # noqa: S301  our own entry, checked above
     except Exception:  # noqa: BLE001  classes renamed since it was written, or any other surprise
         return None
     return value if stored_tag == tag else None
