@@ -41,7 +41,11 @@ def test_a_json_run_imports_no_terminal_reader_or_unused_check_module(cache_env)
     for name in ("rich", "tempfile", "shutil", "openpyxl", "matplotlib", "concurrent.futures", "jsonschema",
                  "auditor.read.docx", "auditor.read.pdf", "auditor.read.html", "auditor.render.terminal",
                  "auditor.render.html", "auditor.render.sarif", "auditor.previous",
-                 "auditor.peers", "auditor.scorecard"):
+                 "auditor.peers", "auditor.scorecard",
+                 # with the caches filled: no rulebook building, no regex compiler, no other command's module,
+                 # no TOML for a pyproject.toml that cannot declare [tool.audit], no gettext lookups
+                 "auditor.rulebook.build", "regex._regex_core", "auditor.cli_rules", "auditor.cli_serve",
+                 "tomllib", "tomli", "locale", "pickle"):
         assert name not in found, name
     assert {"auditor.render.json_report", "auditor.checks.causes", "auditor.checks.items"} <= found
 

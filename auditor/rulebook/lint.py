@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from ..checks.context import PART_NAMES
 from .examples import NoProbe, probes_defined, recognises
-from .loader import RuleSource, inspect_rulebook
+from .build import RuleSource
+from .loader import inspect_rulebook
 from .model import Rule, Rulebook
 from .pattern import RULE_SECONDS, owned_by, per_report
 from .problems import Problem, Problems
