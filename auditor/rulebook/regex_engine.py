@@ -12,10 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from functools import lru_cache
 
 from ..usercache import Store
 
 
+@lru_cache(maxsize=1)   # asked for by the engine, the store's tag and the rulebook cache's key
 def engine_file() -> str | None:
     """The file of the installed ``regex`` package's compiled half (its ``_regex`` extension), found
     without importing the package; None when there is no such file."""
