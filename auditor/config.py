@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from .errors import AuditorError, InputError
 from .files import MAX_DATA_BYTES, read_limited, vet
@@ -67,7 +66,7 @@ class Settings:
 def resolve_settings(paths: list[str], overrides: dict, config_path: str | None = None,
                      cwd: str | None = None) -> Settings:
     """Defaults ← the discovered (or given) file ← command-line ``overrides`` (``None`` = not given)."""
-    found = Path(config_path) if config_path else discover(paths, cwd)
+    found = os.path.normpath(config_path) if config_path else discover(paths, cwd)
     from_file, label = (read_config(found), _label(found)) if found else ({}, "")
     values, origins = {}, []
     for key, default in DEFAULTS.items():
@@ -79,38 +78,43 @@ def resolve_settings(paths: list[str], overrides: dict, config_path: str | None 
             values[key], source = default, DEFAULT_LABEL
         origins.append((key, source))
     values["select"], values["ignore"] = tuple(values["select"]), tuple(values["ignore"])
-    return Settings(**values, file=str(found) if found else None, origins=tuple(origins))
+    return Settings(**values, file=found or None, origins=tuple(origins))
 
 
-def discover(paths: list[str], cwd: str | None = None) -> Path | None:
+def discover(paths: list[str], cwd: str | None = None) -> str | None:
     """The one configuration file governing ``paths`` (see the module docstring), or ``None``."""
     try:
-        cwd = cwd or os.getcwd()
+        cwd = os.fspath(cwd) if cwd else os.getcwd()
     except OSError:
         raise ConfigError("当前工作目录已不存在，无法查找配置文件（请换到存在的目录，或用 --config 指定）") from None
-    starts = {_start_dir(p, cwd) for p in paths} or {Path(cwd)}
-    found = {find_config(start) or find_config(Path(cwd)) for start in sorted(starts)}
+    starts = {_start_dir(p, cwd) for p in paths} or {cwd}
+    found = {find_config(start) or find_config(cwd) for start in sorted(starts)}
     if len(found) > 1:
-        names = "、".join(sorted(str(f) if f else "无配置" for f in found))
+        names = "、".join(sorted(f or "无配置" for f in found))
         raise ConfigError(f"这些报告属于不同的配置（{names}）：请分别审查，或用 --config 指定一个")
     return found.pop()
 
 
-def find_config(start: Path) -> Path | None:
-    """Walk up from ``start``: the first ``.audit.yaml`` or ``pyproject.toml`` with ``[tool.audit]``."""
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
+def find_config(start: str | os.PathLike) -> str | None:
+    """Walk up from ``start``: the first ``.audit.yaml`` or ``pyproject.toml`` with ``[tool.audit]``.
+    Paths are strings (``os.path``): every run walks here, and ``pathlib`` costs a cold start 4 ms."""
+    folder = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(folder, CONFIG_NAME)
         if os.path.exists(candidate) and not os.path.isdir(candidate):   # ours by name: read (and vetted) later
             return candidate
-        pyproject = folder / "pyproject.toml"
+        pyproject = os.path.join(folder, "pyproject.toml")
         if os.path.exists(pyproject) and _load_pyproject(pyproject, discovering=True) is not None:
             return pyproject
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def read_config(path: Path) -> dict:
+def read_config(path: str) -> dict:
     """The validated values of one configuration file (paths made absolute)."""
-    if path.name == "pyproject.toml":
+    if os.path.basename(path) == "pyproject.toml":
         data = _load_pyproject(path)
         if data is None:
             raise ConfigError(f"{path}: 没有 [tool.audit] 配置")
@@ -122,21 +126,21 @@ def read_config(path: Path) -> dict:
     return {key: _VALIDATORS[key](value, path, key) for key, value in data.items()}
 
 
-def _start_dir(path: str, cwd: str) -> Path:
+def _start_dir(path: str, cwd: str) -> str:
     if path == "-":
-        return Path(cwd)
+        return cwd
     try:
-        full = Path(os.path.realpath(os.path.join(cwd, path)))
+        full = os.path.realpath(os.path.join(cwd, path))
     except (OSError, ValueError, RuntimeError):   # unresolvable: the input itself will be refused later
-        return Path(cwd)
-    return full if os.path.isdir(full) else full.parent
+        return cwd
+    return full if os.path.isdir(full) else os.path.dirname(full)
 
 
-def _label(path: Path) -> str:
-    return f"{path} [tool.audit]" if path.name == "pyproject.toml" else str(path)
+def _label(path: str) -> str:
+    return f"{path} [tool.audit]" if os.path.basename(path) == "pyproject.toml" else path
 
 
-def _load_yaml(path: Path) -> dict:
+def _load_yaml(path: str) -> dict:
     data, _ = read_yaml(path, "配置文件", ConfigError)
     if data is None:
         return {}
@@ -145,7 +149,7 @@ def _load_yaml(path: Path) -> dict:
     return data
 
 
-def _load_pyproject(path: Path, discovering: bool = False) -> dict | None:
+def _load_pyproject(path: str, discovering: bool = False) -> dict | None:
     """The ``[tool.audit]`` table, or ``None`` when the file has none (see the module docstring)."""
     try:
         raw = read_limited(str(path), MAX_DATA_BYTES, "pyproject.toml")
@@ -178,7 +182,7 @@ def _may_declare_audit(raw: bytes) -> bool:
     return bool(_MAY_DECLARE_AUDIT.search(raw) or (_TOOL_HEADER.search(raw) and _AUDIT_KEY.search(raw)))
 
 
-def _bad(path: Path, key: str, reason: str) -> ConfigError:
+def _bad(path: str, key: str, reason: str) -> ConfigError:
     return ConfigError(f"{_label(path)}: {key}: {reason}")
 
 
@@ -186,7 +190,7 @@ def _rulebook(value, path, key):
     if not isinstance(value, str) or not value.strip():
         raise _bad(path, key, "应为内置规则集名称或 YAML 文件路径")
     looks_like_path = value.endswith((".yaml", ".yml")) or "/" in value or os.sep in value
-    return str((path.parent / value).resolve()) if looks_like_path else value
+    return os.path.realpath(os.path.join(os.path.dirname(path), value)) if looks_like_path else value
 
 
 def _level(value, path, key):
@@ -223,7 +227,7 @@ def _ids(value, path, key):
 def _waivers(value, path, key):
     if not isinstance(value, str) or not value.strip():
         raise _bad(path, key, "应为豁免文件的路径")
-    target = os.path.abspath(path.parent / value)
+    target = os.path.abspath(os.path.join(os.path.dirname(path), value))
     try:
         vet(target, "豁免文件")
     except InputError as exc:

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
 
 STDIN = "<stdin>"
 
 
-def find_repo_root(start: str | os.PathLike) -> Path | None:
-    """The nearest folder at or above ``start`` that holds ``.git``, or ``None``."""
-    folder = Path(os.path.abspath(start))
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+def find_repo_root(start: str | os.PathLike) -> str | None:
+    """The nearest folder at or above ``start`` that holds ``.git``, or ``None`` (a string: every run
+    asks, and ``os.path`` spares it importing ``pathlib``)."""
+    folder = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def ci_root(given: str | None = None, cwd: str | None = None) -> Path | None:
+def ci_root(given: str | None = None, cwd: str | None = None) -> str | None:
     """The folder CI paths are relative to: ``given`` (``--root``), else the repository of ``cwd``."""
-    return Path(os.path.abspath(given)) if given else find_repo_root(cwd or os.getcwd())
+    return os.path.abspath(given) if given else find_repo_root(cwd or os.getcwd())
 
 
 def repo_path(path: str, root: str | os.PathLike | None, cwd: str | None = None) -> str:
@@ -35,6 +38,8 @@ def repo_path(path: str, root: str | os.PathLike | None, cwd: str | None = None)
     Without a root the path stays relative to the working directory, only normalised
     (``./a/../b.txt`` → ``b.txt``). Standard input keeps its name.
     """
+    from pathlib import Path, PurePosixPath   # here: only CI formats ask
+
     if path in (STDIN, "-"):
         return STDIN
     cwd = cwd or os.getcwd()

@@ -5,40 +5,44 @@ Everything in it can be rebuilt; entries are pickles or markers written by this 
 A pickled entry (``write_entry``) carries a mark, a SHA-256 digest of its bytes and the tag it was
 written for, so a file that is damaged, truncated, written by another program or for another key
 reads as no entry (``read_entry``): it is rebuilt, never used.
+
+Paths here are strings (``os.path``): every run reads this cache, and ``pathlib`` (with the
+``urllib.parse`` and ``ipaddress`` it imports) costs a cold start about 4 ms (``bench/cold.py``).
 """
 from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
 
 _MARK = b"auditor-cache-1\n"
 _DIGEST = 32   # bytes of a SHA-256 digest
 
 
-def cache_root() -> Path | None:
+def cache_root() -> str | None:
     """``$XDG_CACHE_HOME/auditor`` (default ``~/.cache/auditor``), or None when caching is off."""
     if os.environ.get("AUDITOR_NO_CACHE"):
         return None
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "auditor"
+    return os.path.join(root, "auditor")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename (raises ``OSError``; the
     temporary file is removed when the write fails)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    path = os.fspath(path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{os.path.splitext(path)[0]}.{os.getpid()}.tmp"
     try:
-        tmp.write_bytes(data)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            os.unlink(tmp)
         raise
 
 
-def write_entry(path: Path, tag: str, value) -> None:
+def write_entry(path: str | os.PathLike, tag: str, value) -> None:
     """Store ``value`` at ``path`` for ``tag`` (see ``read_entry``); raises ``OSError`` or a pickling error."""
     import hashlib
     import pickle
@@ -47,7 +51,7 @@ def write_entry(path: Path, tag: str, value) -> None:
     write_atomic(path, _MARK + hashlib.sha256(data).digest() + data)
 
 
-def read_entry(path: Path, tag: str):
+def read_entry(path: str | os.PathLike, tag: str):
     """The value ``write_entry(path, tag, value)`` stored, or None: no file, an unreadable one, one
     without the mark, with bytes that do not match its digest, or written for another tag."""
     try:
@@ -86,10 +90,10 @@ class Store:
         self.entries: dict | None = None   # read on first use
         self.added: dict = {}
 
-    def path(self) -> Path | None:
+    def path(self) -> str | None:
         """Where the entries live, or None when caching is off."""
         root = cache_root()
-        return None if root is None else root / self.folder / f"{self._tag()}.pickle"
+        return None if root is None else os.path.join(root, self.folder, f"{self._tag()}.pickle")
 
     def read(self) -> dict | None:
         """The stored entries (read once), or None when caching is off."""
@@ -97,7 +101,7 @@ class Store:
             path = self.path()
             if path is None:
                 return None
-            stored = read_entry(path, path.stem)
+            stored = read_entry(path, _stem(path))
             self.entries = stored if isinstance(stored, dict) else {}
         return self.entries
 
@@ -123,6 +127,11 @@ class Store:
             return
         merged = {**stored, **self.added} if len(stored) < self.limit else dict(self.added)
         try:
-            write_entry(path, path.stem, merged)
+            write_entry(path, _stem(path), merged)
         except Exception:  # noqa: BLE001  read-only home, full disk: the next run compiles again
             pass
+
+
+def _stem(path: str) -> str:
+    """The file name without its suffix: a store's tag."""
+    return os.path.splitext(os.path.basename(path))[0]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from pathlib import Path
 
 from .closest import did_you_mean
 from .errors import AuditorError
@@ -82,7 +81,7 @@ def load_waivers(path: str, rule_ids: list[str] | None = None, today: dt.date | 
     ``rule_ids`` (the rulebook's ids) catches typos; ``today`` is injectable for tests.
     """
     today = today or dt.date.today()
-    data, text = read_yaml(Path(path), "豁免文件", WaiverError)
+    data, text = read_yaml(path, "豁免文件", WaiverError)
     lines = _entry_lines(text)
     if isinstance(data, dict) and set(data) == {"waivers"}:
         data = data["waivers"]
@@ -90,7 +89,7 @@ def load_waivers(path: str, rule_ids: list[str] | None = None, today: dt.date | 
         return ()
     if not isinstance(data, list):
         raise WaiverError(f"{path}: 豁免文件应为条目列表（每条含 check、reason，可选 expires、text）")
-    folder = Path(path).resolve().parent
+    folder = os.path.dirname(os.path.realpath(path))
     return tuple(_entry(item, n, f"{path}:{lines[n - 1]}" if n <= len(lines) else path, rule_ids, today, folder)
                  for n, item in enumerate(data, 1))
 
@@ -122,7 +121,7 @@ def _anchored(waiver: Waiver, result: Result, report_text: str | None) -> bool:
     return any(fragment in "".join(h.split()) for h in haystacks)
 
 
-def _entry(item, n: int, where: str, rule_ids, today: dt.date, folder: Path | None = None) -> Waiver:
+def _entry(item, n: int, where: str, rule_ids, today: dt.date, folder: str | None = None) -> Waiver:
     check = item.get("check") if isinstance(item, dict) else None
     name = f"{where}: 第{n}条豁免" + (f"（{check}）" if isinstance(check, str) else "")
     if not isinstance(item, dict):

@@ -9,8 +9,8 @@ are finite (a ``.nan`` weight would make every score NaN).
 from __future__ import annotations
 
 import math
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from .errors import AuditorError, InputError
 from .files import MAX_DATA_BYTES, read_limited
@@ -64,7 +64,7 @@ def parse_yaml(text: str):
     return data
 
 
-def read_yaml(path: Path, what: str, error: type[AuditorError] = AuditorError) -> tuple[object, str]:
+def read_yaml(path: str | os.PathLike, what: str, error: type[AuditorError] = AuditorError) -> tuple[object, str]:
     """Return (data, text) of ``path``; ``what`` names the file's role in messages (e.g. "豁免文件")."""
     try:
         raw = read_limited(str(path), MAX_DATA_BYTES, what)

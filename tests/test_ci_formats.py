@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from dataclasses import replace
 from urllib.parse import unquote
 
@@ -141,7 +142,7 @@ def repo(tmp_path):
 
 def test_repo_path_is_relative_to_the_root_and_normalised(repo):
     sub = repo / "drafts"
-    assert find_repo_root(sub / "2024") == repo
+    assert Path(find_repo_root(sub / "2024")) == repo
     assert repo_path("./2024/../2024/001.txt", repo, cwd=str(sub)) == "drafts/2024/001.txt"
     assert repo_path("2024/001.txt", None, cwd=str(sub)) == "2024/001.txt"
     assert repo_path(str(repo.parent / "x.txt"), repo, cwd=str(sub)) == (repo.parent / "x.txt").as_posix()

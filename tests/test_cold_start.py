@@ -70,3 +70,19 @@ _TEXT = st.text(st.sampled_from(" \t\u00a0ab1一丁。，“”《》—…·\u3
 def test_spaces_beside_cjk_equal_the_regex(text):
     assert spaces_beside_cjk(text) == [m.span() for m in _NORMALIZE.finditer(text)]
 
+
+
+def test_no_module_of_the_package_imports_pathlib_on_a_cached_json_run(cache_env):
+    """Paths on the cold path are ``os.path`` strings: ``pathlib`` and the ``urllib.parse`` and
+    ``ipaddress`` it imports cost about 4 ms (``bench/cold.py``). Checked by who imports it; in an
+    editable install the import hook has loaded ``pathlib`` at start-up, so there this cannot fail
+    (CI installs the package as the README does, where it can)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", _PROBE, "check", str(SEEDS[1]), "-f", "json"],
+                          cwd=ROOT, env=cache_env, capture_output=True, text=True, timeout=120)
+    rows = [(len(name) - len(name.lstrip()), name.strip())
+            for name in re.findall(r"^import time:\s+\d+ \|\s+\d+ \|(.*)$", proc.stderr, re.M)]
+    importers = []
+    for index, (depth, name) in enumerate(rows):
+        if name == "pathlib":   # the tree is printed children first: the importer is the next shallower row
+            importers.append(next((n for d, n in rows[index + 1:] if d < depth), "<top>"))
+    assert not [who for who in importers if who.startswith("auditor")], importers

@@ -38,7 +38,7 @@ def test_pyproject_tool_audit_and_pyproject_without_it(tree):
                                          encoding="utf-8")
     (tree / "reports" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     found = find_config(tree / "reports" / "2024")
-    assert found == tree / "pyproject.toml"
+    assert found == str(tree / "pyproject.toml")
     settings = resolve_settings([str(tree / "reports")], {})
     assert settings.fail_level == "warning" and settings.ignore == ("leadership.",)
     assert settings.origin("ignore").endswith("pyproject.toml [tool.audit]")
@@ -52,7 +52,7 @@ def test_pyproject_tool_audit_and_pyproject_without_it(tree):
 ])
 def test_every_toml_spelling_of_tool_audit_is_found(tree, toml):
     (tree / "pyproject.toml").write_text(toml, encoding="utf-8")
-    assert find_config(tree / "reports" / "2024") == tree / "pyproject.toml"
+    assert find_config(tree / "reports" / "2024") == str(tree / "pyproject.toml")
     assert resolve_settings([str(tree / "reports")], {}).year == 2020
 
 
@@ -77,8 +77,8 @@ def test_falls_back_to_the_working_directory(tree, tmp_path):
     elsewhere.mkdir()
     shutil.copy(SEED, elsewhere / "r.txt")
     (tree / ".audit.yaml").write_text("year: 2022\n", encoding="utf-8")
-    assert discover([str(elsewhere / "r.txt")], cwd=str(tree)) == tree / ".audit.yaml"
-    assert discover(["-"], cwd=str(tree / "reports")) == tree / ".audit.yaml"
+    assert discover([str(elsewhere / "r.txt")], cwd=str(tree)) == str(tree / ".audit.yaml")
+    assert discover(["-"], cwd=str(tree / "reports")) == str(tree / ".audit.yaml")
 
 
 def test_inputs_under_different_configurations_are_an_error(tree, tmp_path):

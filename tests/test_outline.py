@@ -1,6 +1,7 @@
 """``audit outline`` (formerly ``audit init``): a drafting skeleton with the statutory parts in order, annotated from the rulebook."""
 from __future__ import annotations
 
+import os
 import datetime
 import re
 
@@ -139,7 +140,7 @@ def test_docx_bytes_are_a_pure_function_of_the_outline(rulebook):
 def _national_path() -> str:
     from auditor.rulebook.loader import rules_dir
 
-    return str(rules_dir() / "national.yaml")
+    return os.path.join(rules_dir(), "national.yaml")
 
 
 def _placeholder_quotes(audited, rulebook) -> dict[str, list[str]]:

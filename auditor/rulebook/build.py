@@ -44,7 +44,7 @@ def _read(ref: str, base_dir: Path | None) -> tuple[str, str, Path | None]:
     if looks_like_path(ref):
         path = Path(ref) if base_dir is None or Path(ref).is_absolute() else base_dir / ref
         return _read_text(path), str(path), path.parent
-    package = rules_dir()
+    package = Path(rules_dir())
     resource = package / f"{ref}.yaml"
     if not resource.is_file():
         known = "、".join(builtin_names())

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from pathlib import Path
 from typing import Callable
 
 from ..usercache import cache_root, read_entry, write_entry
@@ -21,7 +20,7 @@ from .regex_engine import engine_file
 
 _FORMAT = "1"
 _KEEP = 8
-_PACKAGE = Path(__file__).resolve().parents[1]
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def cached_rulebook(name: str, rules, build: Callable[[], object]):
@@ -36,7 +35,7 @@ def cached_rulebook(name: str, rules, build: Callable[[], object]):
         key = _key(name, rules)
     except OSError:
         return build()
-    path = root / "compiled" / f"{key}.pickle"
+    path = os.path.join(root, "compiled", f"{key}.pickle")
     rulebook = read_entry(path, key)   # None: missing, damaged or not this key's entry; rebuilt
     if rulebook is None:
         rulebook = build()
@@ -51,9 +50,10 @@ def _key(name: str, rules) -> str:
     for module in _modules():
         stat = os.stat(os.path.join(_PACKAGE, module))
         digest.update(f"{module}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    for binary in _regex_build():   # patterns are stored compiled, in the form this build of regex reads
-        stat = binary.stat()
-        digest.update(f"{binary.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    binary = engine_file()   # patterns are stored compiled, in the form this build of regex reads
+    if binary:
+        stat = os.stat(binary)
+        digest.update(f"{os.path.basename(binary)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -68,26 +68,28 @@ def _modules() -> list[str]:
     return sorted(found)
 
 
-def _regex_build() -> list[Path]:
-    """The files of the installed ``regex`` package's compiled engine (found without importing it)."""
-    path = engine_file()
-    return [Path(path)] if path else []
-
-
 def _rule_files(folder, prefix: str):
-    for entry in folder.iterdir():
+    """(relative name, bytes) of every rule file under ``folder`` (a path, or a traversable with ``iterdir``)."""
+    entries = os.scandir(folder) if isinstance(folder, (str, os.PathLike)) else folder.iterdir()
+    for entry in entries:
         if entry.is_dir():
-            yield from _rule_files(entry, f"{prefix}{entry.name}/")
+            yield from _rule_files(entry.path if isinstance(entry, os.DirEntry) else entry, f"{prefix}{entry.name}/")
         elif entry.name.endswith((".yaml", ".yml")):
-            yield prefix + entry.name, entry.read_bytes()
+            if isinstance(entry, os.DirEntry):
+                with open(entry.path, "rb") as fh:
+                    yield prefix + entry.name, fh.read()
+            else:
+                yield prefix + entry.name, entry.read_bytes()
 
 
-def _store(path: Path, key: str, rulebook) -> None:
+def _store(path: str, key: str, rulebook) -> None:
     """Write atomically (a temporary file, then rename); a cache that cannot be written is skipped."""
     try:
         write_entry(path, key, rulebook)
-        entries = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        folder = os.path.dirname(path)
+        entries = sorted((os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".pickle")),
+                         key=os.path.getmtime)
         for old in entries[:-_KEEP]:   # each code or rule change makes a new entry; keep the newest few
-            old.unlink()
+            os.unlink(old)
     except Exception:  # noqa: BLE001  unpicklable fields, read-only home, full disk: run uncached
         pass

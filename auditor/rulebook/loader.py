@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from importlib import import_module
-from pathlib import Path
 
 from .cache import cached_rulebook
 from .model import Rulebook
@@ -16,17 +15,18 @@ from .model import Rulebook
 DEFAULT_RULEBOOK = "national"
 
 
-def rules_dir():
-    """The shipped ``rules/`` folder: package data when installed, the checkout's folder otherwise."""
+def rules_dir() -> str:
+    """The shipped ``rules/`` folder: package data when installed, the checkout's folder otherwise.
+    A string: a cold run uses ``os.path`` only (``usercache`` says why)."""
     try:   # the package's folder on disk, as importlib.resources.files() gives it (that import costs ~10 ms)
-        return Path(import_module("auditor.rules").__file__).parent
+        return os.path.dirname(import_module("auditor.rules").__file__)
     except ModuleNotFoundError:  # running from a source checkout without installing
-        return Path(__file__).resolve().parents[2] / "rules"
+        return os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))), "rules")
 
 
 def builtin_names() -> list[str]:
     """Names of the rulebooks shipped in the package (``rules/*.yaml``)."""
-    return sorted(p.name[:-5] for p in rules_dir().iterdir() if p.name.endswith(".yaml"))
+    return sorted(name[:-5] for name in os.listdir(rules_dir()) if name.endswith(".yaml"))
 
 
 def load_rulebook(name_or_path: str | None = None) -> Rulebook:

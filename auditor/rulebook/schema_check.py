@@ -59,7 +59,7 @@ def _marker(schema: bytes, text: str) -> Path | None:
     if root is None:
         return None
     digest = hashlib.sha256(_CACHE_VERSION.encode() + b"\0" + schema + b"\0" + text.encode()).hexdigest()
-    return root / "validated" / digest
+    return Path(root) / "validated" / digest
 
 
 def _json_path(path, data) -> str:

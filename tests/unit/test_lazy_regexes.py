@@ -5,6 +5,7 @@ import importlib
 import pickle
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_every_package_regex_is_read_back_as_re_compiles_it(store_home, monkeypa
 
 def test_a_damaged_store_is_ignored_and_replaced(store_home):
     store_home.mkdir(parents=True)
-    path = lazy.STORE.path()
+    path = Path(lazy.STORE.path())
     path.write_bytes(b"not a pickle")
     assert lazy.compile_stored(r"(?P<year>\d{4})年", re.X).search("2024年").group("year") == "2024"
     lazy.STORE.save()
@@ -82,7 +83,7 @@ def test_a_foreign_store_is_ignored(store_home, foreign):
     """A file at the store's path that this package did not write (a bare pickle of anything, even
     entries that ``_sre`` would take) holds no entry: every pattern compiles as ``re`` compiles it."""
     store_home.mkdir(parents=True)
-    lazy.STORE.path().write_bytes(foreign)
+    Path(lazy.STORE.path()).write_bytes(foreign)
     assert lazy.compile_stored("a+b") == re.compile("a+b")
     assert lazy.compile_stored("a+b").fullmatch("aab")
 
@@ -90,7 +91,7 @@ def test_a_foreign_store_is_ignored(store_home, foreign):
 def test_a_store_changed_on_disk_or_of_another_engine_is_ignored(store_home, monkeypatch):
     lazy.compile_stored(r"(?P<n>\d+)件")
     lazy.STORE.save()
-    path = lazy.STORE.path()
+    path = Path(lazy.STORE.path())
     good = path.read_bytes()
     for altered in (good[:-1] + bytes([good[-1] ^ 1]), good[:-7]):
         path.write_bytes(altered)

@@ -9,6 +9,7 @@ import os
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -177,7 +178,7 @@ def _damaged(good: bytes, store: Store) -> dict[str, bytes]:
 def test_a_damaged_store_is_ignored_and_the_pattern_compiled(programs, monkeypatch, damage):
     expected = pattern.Pattern(SOURCE).spans(TEXT, 100)
     programs.save()
-    path = programs.path()
+    path = Path(programs.path())
     good = path.read_bytes()
     path.write_bytes(_damaged(good, fresh(monkeypatch))[damage])
     store = fresh(monkeypatch)
@@ -188,7 +189,7 @@ def test_a_damaged_store_is_ignored_and_the_pattern_compiled(programs, monkeypat
 
 
 def test_a_store_of_a_value_that_is_no_dict_holds_no_entry(programs):
-    path = programs.path()
+    path = Path(programs.path())
     write_entry(path, path.stem, [SOURCE])                 # written by this package for this build, but no dict
     assert programs.read() == {} and programs.get(SOURCE) is None
     assert pattern.Pattern(SOURCE).spans(TEXT, 100) == [tuple(s) for s in regex_spans(SOURCE, TEXT)]

@@ -93,7 +93,7 @@ def test_the_key_covers_the_regex_engine(monkeypatch, tmp_path):
     key = cache._key("national", rules_dir())
     engine = tmp_path / "_regex.so"
     engine.write_bytes(b"another build")
-    monkeypatch.setattr(cache, "_regex_build", lambda: [engine])
+    monkeypatch.setattr(cache, "engine_file", lambda: str(engine))
     assert cache._key("national", rules_dir()) != key
 
 

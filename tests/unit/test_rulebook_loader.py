@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -41,7 +42,7 @@ def book(tmp_path, body: str, name: str = "book.yaml", header: str = "id: t\nver
 
 def test_builtin_books_are_found():
     assert {"national", "example-city"} <= set(builtin_names())
-    assert (rules_dir() / "national.yaml").is_file()
+    assert (Path(rules_dir()) / "national.yaml").is_file()
 
 
 def test_national_merges_its_includes_with_unique_ids(rulebook):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -28,7 +29,7 @@ class Tag:
 
 
 def on_disk(store: Store) -> dict | None:
-    path = store.path()
+    path = Path(store.path())
     return read_entry(path, path.stem)
 
 
@@ -38,14 +39,14 @@ def test_a_new_store_reads_nothing_until_used(home):
     assert tag.calls == 0 and store.entries is None
     assert store.get("k") is None
     assert tag.calls == 1 and store.read() == {}
-    assert store.path() == home / "auditor" / "things" / "build-a.pickle"
+    assert Path(store.path()) == home / "auditor" / "things" / "build-a.pickle"
 
 
 def test_added_entries_are_written_on_save_and_read_by_the_next_run(home):
     store = Store("things", Tag())
     store.add("k1", (1, "one"))
     store.add("k2", (2, "two"))
-    assert not store.path().exists()          # written at exit, not on add
+    assert not Path(store.path()).exists()          # written at exit, not on add
     store.save()
     assert on_disk(store) == {"k1": (1, "one"), "k2": (2, "two")}
     later = Store("things", Tag())
@@ -103,7 +104,7 @@ def test_the_file_of_another_build_holds_no_entry(home):
     old.save()
     new = Store("things", Tag("build-b"))
     assert new.get("k") is None and new.read() == {}
-    old.path().rename(new.path())             # the same entries, named for the other build
+    Path(old.path()).rename(new.path())             # the same entries, named for the other build
     assert Store("things", Tag("build-b")).read() == {}
 
 
@@ -151,7 +152,7 @@ def test_a_write_refused_is_skipped_silently_and_leaves_no_temporary_file(home, 
 def test_a_read_only_cache_folder_is_skipped_silently(home):
     store = Store("things", Tag())
     store.add("k", 1)
-    folder = store.path().parent
+    folder = Path(store.path()).parent
     folder.mkdir(parents=True)
     folder.chmod(0o500)
     try:
@@ -165,4 +166,4 @@ def test_an_entry_that_cannot_be_pickled_is_skipped_silently(home):
     store = Store("things", Tag())
     store.add("k", lambda: None)              # not picklable: the file is not written, no error
     store.save()
-    assert not store.path().exists()
+    assert not Path(store.path()).exists()
