@@ -26,7 +26,7 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 def cached_rulebook(name: str, rules, build: Callable[[], object]):
     """``build()``, or the entry a previous identical ``build()`` for built-in ``name`` stored.
 
-    ``rules`` is the shipped rules folder (a path or an ``importlib.resources`` traversable).
+    ``rules`` is the shipped rules folder (``loader.rules_dir``).
     """
     root = cache_root()
     if root is None:
@@ -69,17 +69,13 @@ def _modules() -> list[str]:
 
 
 def _rule_files(folder, prefix: str):
-    """(relative name, bytes) of every rule file under ``folder`` (a path, or a traversable with ``iterdir``)."""
-    entries = os.scandir(folder) if isinstance(folder, (str, os.PathLike)) else folder.iterdir()
-    for entry in entries:
+    """(relative name, bytes) of every rule file under the folder ``folder``."""
+    for entry in os.scandir(folder):
         if entry.is_dir():
-            yield from _rule_files(entry.path if isinstance(entry, os.DirEntry) else entry, f"{prefix}{entry.name}/")
+            yield from _rule_files(entry.path, f"{prefix}{entry.name}/")
         elif entry.name.endswith((".yaml", ".yml")):
-            if isinstance(entry, os.DirEntry):
-                with open(entry.path, "rb") as fh:
-                    yield prefix + entry.name, fh.read()
-            else:
-                yield prefix + entry.name, entry.read_bytes()
+            with open(entry.path, "rb") as fh:
+                yield prefix + entry.name, fh.read()
 
 
 def _store(path: str, key: str, rulebook) -> None:

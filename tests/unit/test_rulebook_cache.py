@@ -18,6 +18,21 @@ def cache_home(tmp_path, monkeypatch):
     return tmp_path / "auditor" / "compiled"
 
 
+@pytest.fixture
+def counted_build(tmp_path):
+    """A rules folder of one file, and a build that returns {"built": how many times it has run}."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "mine.yaml").write_text("id: a\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"built": len(builds)}
+
+    return rules, build
+
+
 def test_a_cached_rulebook_audits_exactly_like_a_fresh_one(cache_home, rulebook):
     first = load_rulebook()                      # builds and stores
     assert len(list(cache_home.glob("*.pickle"))) == 1
@@ -28,16 +43,8 @@ def test_a_cached_rulebook_audits_exactly_like_a_fresh_one(cache_home, rulebook)
     assert audit_text(text, second) == audit_text(text, rulebook)
 
 
-def test_changed_rule_files_rebuild_and_a_broken_entry_is_ignored(cache_home, tmp_path):
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "mine.yaml").write_text("id: a\n", encoding="utf-8")
-    builds = []
-
-    def build():
-        builds.append(1)
-        return {"built": len(builds)}
-
+def test_changed_rule_files_rebuild_and_a_broken_entry_is_ignored(cache_home, tmp_path, counted_build):
+    rules, build = counted_build
     assert cache.cached_rulebook("mine", rules, build) == {"built": 1}
     assert cache.cached_rulebook("mine", rules, build) == {"built": 1}      # hit
     (rules / "mine.yaml").write_text("id: b\n", encoding="utf-8")
@@ -97,20 +104,12 @@ def test_the_key_covers_the_regex_engine(monkeypatch, tmp_path):
     assert cache._key("national", rules_dir()) != key
 
 
-def test_a_foreign_or_altered_entry_is_rebuilt_never_used(cache_home, tmp_path):
+def test_a_foreign_or_altered_entry_is_rebuilt_never_used(cache_home, tmp_path, counted_build):
     """A file at the entry's path that this build did not write for this key — another program's
     pickle, an entry of another key, a byte changed on disk — is ignored, and the rebuilt entry is used."""
     import pickle
 
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "mine.yaml").write_text("id: a\n", encoding="utf-8")
-    builds = []
-
-    def build():
-        builds.append(1)
-        return {"built": len(builds)}
-
+    rules, build = counted_build
     assert cache.cached_rulebook("mine", rules, build) == {"built": 1}
     path = cache_home / f"{cache._key('mine', rules)}.pickle"
     good = path.read_bytes()
